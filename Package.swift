@@ -1,0 +1,61 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "solve",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "solve", targets: ["solve"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        /// Everything that happens between `clone` and `execve`, plus the seccomp/Landlock/cgroup plumbing.
+        .target(
+            name: "CSandbox",
+            path: "Sandbox",
+            cSettings: [.define("_GNU_SOURCE")],
+            linkerSettings: [.linkedLibrary("seccomp")]
+        ),
+        .target(
+            name: "ProblemFormat",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Judging",
+            dependencies: ["ProblemFormat", "CSandbox"]
+        ),
+        .target(
+            name: "ServingPlan",
+            resources: [.embedInCode("Catalog/gpus.json"), .embedInCode("Catalog/models.json")]
+        ),
+        .executableTarget(
+            name: "solve",
+            dependencies: [
+                "ProblemFormat", "Judging", "ServingPlan",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "solve-bench",
+            dependencies: ["Judging", "ProblemFormat"]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["ProblemFormat", "Judging"],
+            path: "Tests/TestSupport"
+        ),
+        .testTarget(name: "ProblemFormatTests", dependencies: ["ProblemFormat", "TestSupport"]),
+        .testTarget(name: "JudgingTests", dependencies: ["Judging", "ProblemFormat", "TestSupport"]),
+        .testTarget(name: "ServingPlanTests", dependencies: ["ServingPlan"]),
+        .testTarget(
+            name: "SolveCLITests",
+            dependencies: [
+                "solve", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,129 @@
+#ifndef CSANDBOX_H
+#define CSANDBOX_H
+
+/// CSandbox: everything that happens between clone() and execve(), plus the seccomp, Landlock and cgroup
+/// plumbing that the child relies on. All entry points return 0 or a positive errno; nothing here calls
+/// into Swift, and nothing between clone and execve is anything but async-signal-safe raw syscalls.
+
+#include <stdint.h>
+#include <stddef.h>
+
+#if __has_feature(nullability)
+#pragma clang assume_nonnull begin
+#endif
+
+/// What the program is allowed to do, as a seccomp profile.
+typedef enum {
+    /// Compiled programs (C, C++, Rust): an allow-list; threads only, no network, no new processes.
+    CSANDBOX_PROFILE_NATIVE = 0,
+    /// CPython: the native allow-list plus what the interpreter needs (epoll, sysinfo, …).
+    CSANDBOX_PROFILE_PYTHON = 1,
+    /// Compilers and checkers: a deny-list (may fork and exec), still without network or privileged calls.
+    CSANDBOX_PROFILE_TOOL = 2,
+    CSANDBOX_PROFILE_COUNT = 3,
+} csandbox_profile;
+
+/// Which protections a slot could switch on (bit set).
+enum {
+    CSANDBOX_PROTECT_SECCOMP = 1 << 0,
+    CSANDBOX_PROTECT_LANDLOCK = 1 << 1,
+    CSANDBOX_PROTECT_UID = 1 << 2,
+    CSANDBOX_PROTECT_CGROUP_MEMORY = 1 << 3,
+    CSANDBOX_PROTECT_CGROUP_PIDS = 1 << 4,
+    CSANDBOX_PROTECT_LANDLOCK_SIGNAL_SCOPE = 1 << 5,
+    CSANDBOX_PROTECT_LANDLOCK_NET = 1 << 6,
+};
+
+/// One reusable execution context: its own uid (when root), cgroups, child stack and compiled filters.
+/// A slot runs one program at a time; use one slot per concurrent worker.
+typedef struct csandbox_slot csandbox_slot;
+
+/// Options for creating a slot.
+typedef struct {
+    /// Unprivileged uid/gid to run as; -1 keeps the caller's (required when not root).
+    int64_t uid;
+    int64_t gid;
+    /// Name for this slot's cgroups (e.g. "solve-1234-0"); NULL or empty disables cgroups.
+    const char *_Nullable cgroup_name;
+} csandbox_slot_options;
+
+/// Creates a slot; on failure returns NULL and sets *error to an errno and *step to a static description.
+csandbox_slot *_Nullable csandbox_slot_create(const csandbox_slot_options *options, int *error,
+                                              const char *_Nullable *_Nonnull step);
+/// Kills anything left in the slot's cgroups, removes them, frees the slot.
+void csandbox_slot_destroy(csandbox_slot *slot);
+/// The CSANDBOX_PROTECT_* bits this slot enforces (Landlock bits reflect the running kernel).
+uint32_t csandbox_slot_protections(const csandbox_slot *slot);
+
+/// The Landlock ABI of the running kernel (0 when unavailable).
+int csandbox_landlock_abi(void);
+
+/// Builds a Landlock ruleset: read+execute beneath `read_paths`, full access beneath `write_paths`
+/// (missing paths are skipped). Returns an fd (close it with csandbox_close) or -errno.
+int csandbox_landlock_create(const char *_Nullable const *_Nonnull read_paths, size_t read_count,
+                             const char *_Nullable const *_Nonnull write_paths, size_t write_count);
+/// close(2).
+void csandbox_close(int fd);
+
+/// One program run.
+typedef struct {
+    const char *path;
+    const char *_Nullable const *_Nonnull argv;
+    const char *_Nullable const *_Nonnull envp;
+    const char *workdir;
+    int stdin_fd;
+    int stdout_fd;
+    int stderr_fd;
+    csandbox_profile profile;
+    /// Landlock ruleset fd from csandbox_landlock_create, or -1.
+    int landlock_fd;
+    /// CPU time limit of the whole process (ms); the run is killed a little after it.
+    uint64_t cpu_limit_ms;
+    /// Wall-clock cap (ms).
+    uint64_t wall_limit_ms;
+    /// Memory limit (bytes) for the cgroup; 0 = none.
+    uint64_t memory_limit_bytes;
+    /// RLIMIT_AS (bytes); 0 = unlimited.
+    uint64_t address_space_bytes;
+    /// RLIMIT_STACK (bytes); 0 = unlimited.
+    uint64_t stack_bytes;
+    /// RLIMIT_FSIZE (bytes), which caps stdout and stderr.
+    uint64_t file_size_bytes;
+    /// RLIMIT_NOFILE.
+    uint32_t open_files;
+    /// Task cap (threads + processes) via the pids cgroup and RLIMIT_NPROC when running as another uid.
+    uint32_t max_tasks;
+} csandbox_run_spec;
+
+/// What happened.
+typedef struct {
+    /// 0, or the errno of the setup step that failed (then `setup_step` names it and nothing ran).
+    int setup_error;
+    const char *_Nullable setup_step;
+    int exited;
+    int exit_code;
+    int signal;
+    uint64_t cpu_us;
+    uint64_t wall_us;
+    uint64_t peak_memory_bytes;
+    /// 1 when peak_memory_bytes came from a memory cgroup (exact), 0 when from ru_maxrss.
+    int memory_from_cgroup;
+    /// The memory cgroup hit its limit or OOM-killed the program.
+    int memory_limit_hit;
+    int cpu_limit_hit;
+    int wall_limit_hit;
+    /// The syscall number that broke the seccomp policy, or -1.
+    int violation_syscall;
+    /// Its name ("socket"), empty when none.
+    char violation_name[32];
+} csandbox_result;
+
+/// Runs one program in the slot and waits for it (blocking: call from a dedicated thread).
+/// Returns 0 when the program ran (whatever its outcome) or an errno when the judge failed.
+int csandbox_run(csandbox_slot *slot, const csandbox_run_spec *spec, csandbox_result *result);
+
+#if __has_feature(nullability)
+#pragma clang assume_nonnull end
+#endif
+
+#endif

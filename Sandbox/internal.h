@@ -1,0 +1,48 @@
+#ifndef CSANDBOX_INTERNAL_H
+#define CSANDBOX_INTERNAL_H
+
+#include "CSandbox.h"
+#include <linux/filter.h>
+
+/// A compiled seccomp program (what seccomp_export_bpf produced).
+typedef struct {
+    struct sock_filter *instructions;
+    unsigned short length;
+} csandbox_bpf;
+
+/// The cgroup files of one slot (one controller hierarchy each for memory and pids).
+typedef struct {
+    int version;                  /// 0 none, 1 or 2
+    char memory_dir[256];         /// v1 memory dir, or the v2 dir
+    char pids_dir[256];           /// v1 pids dir (v2: same as memory_dir)
+    int memory_procs_fd;          /// cgroup.procs of the memory (v2: the only) cgroup, or -1
+    int pids_procs_fd;            /// v1 pids cgroup.procs, or -1
+} csandbox_cgroup;
+
+struct csandbox_slot {
+    int64_t uid;
+    int64_t gid;
+    csandbox_cgroup cgroup;
+    /// execve's path is copied here; the filters only let execve through with exactly this pointer.
+    char exec_path[4096];
+    csandbox_bpf filters[CSANDBOX_PROFILE_COUNT];
+    char *child_stack;
+    size_t child_stack_size;
+    uint32_t protections;
+};
+
+/// Builds the filter for `profile`, pinning execve to `exec_path`. Returns 0 or errno.
+int csandbox_build_filter(csandbox_profile profile, const char *exec_path, csandbox_bpf *out);
+/// Name of a syscall number on this architecture (static storage), or NULL.
+const char *csandbox_syscall_name(int nr);
+
+/// Creates the slot's cgroups (best effort: version 0 when not possible).
+void csandbox_cgroup_open(csandbox_cgroup *cgroup, const char *name);
+/// Sets the memory and task limits and resets the peak and failure counters before a run.
+int csandbox_cgroup_prepare(csandbox_cgroup *cgroup, uint64_t memory_limit, uint32_t max_tasks);
+/// Reads the peak usage and whether the limit was hit; kills any process still in the cgroups.
+void csandbox_cgroup_finish(csandbox_cgroup *cgroup, uint64_t *peak, int *limit_hit);
+/// Removes the cgroups.
+void csandbox_cgroup_close(csandbox_cgroup *cgroup);
+
+#endif

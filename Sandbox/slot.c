@@ -1,0 +1,61 @@
+// Slots: the reusable part of a sandbox (uid, cgroups, compiled filters, the child's stack).
+#include "internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+enum { child_stack_size = 256 * 1024 };
+
+csandbox_slot *csandbox_slot_create(const csandbox_slot_options *options, int *error, const char **step) {
+    csandbox_slot *slot = calloc(1, sizeof *slot);
+    if (slot == NULL) {
+        *error = ENOMEM;
+        *step = "allocate slot";
+        return NULL;
+    }
+    slot->uid = options->uid;
+    slot->gid = options->gid;
+    slot->child_stack_size = child_stack_size;
+    slot->child_stack = mmap(NULL, child_stack_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK,
+                             -1, 0);
+    if (slot->child_stack == MAP_FAILED) {
+        slot->child_stack = NULL;
+        *error = errno;
+        *step = "map child stack";
+        csandbox_slot_destroy(slot);
+        return NULL;
+    }
+    for (int profile = 0; profile < CSANDBOX_PROFILE_COUNT; profile++) {
+        int rc = csandbox_build_filter((csandbox_profile)profile, slot->exec_path, &slot->filters[profile]);
+        if (rc != 0) {
+            *error = rc;
+            *step = "build seccomp filter";
+            csandbox_slot_destroy(slot);
+            return NULL;
+        }
+    }
+    csandbox_cgroup_open(&slot->cgroup, options->cgroup_name);
+    slot->protections = CSANDBOX_PROTECT_SECCOMP;
+    int abi = csandbox_landlock_abi();
+    if (abi >= 1) slot->protections |= CSANDBOX_PROTECT_LANDLOCK;
+    if (abi >= 4) slot->protections |= CSANDBOX_PROTECT_LANDLOCK_NET;
+    if (abi >= 6) slot->protections |= CSANDBOX_PROTECT_LANDLOCK_SIGNAL_SCOPE;
+    if (slot->uid >= 0 && slot->uid != (int64_t)getuid()) slot->protections |= CSANDBOX_PROTECT_UID;
+    if (slot->cgroup.version != 0) slot->protections |= CSANDBOX_PROTECT_CGROUP_MEMORY | CSANDBOX_PROTECT_CGROUP_PIDS;
+    return slot;
+}
+
+void csandbox_slot_destroy(csandbox_slot *slot) {
+    if (slot == NULL) return;
+    csandbox_cgroup_close(&slot->cgroup);
+    for (int profile = 0; profile < CSANDBOX_PROFILE_COUNT; profile++) free(slot->filters[profile].instructions);
+    if (slot->child_stack != NULL) munmap(slot->child_stack, slot->child_stack_size);
+    free(slot);
+}
+
+uint32_t csandbox_slot_protections(const csandbox_slot *slot) {
+    return slot->protections;
+}

@@ -1,0 +1,211 @@
+import Foundation
+import ProblemFormat
+
+/// A program to judge.
+public struct Submission: Sendable, Hashable {
+    public var source: String
+    public var language: Language
+    /// Where it came from, for messages.
+    public var name: String
+
+    public init(source: String, language: Language, name: String) {
+        self.source = source
+        self.language = language
+        self.name = name
+    }
+
+    /// Reads a source file; the language comes from `language` or the file's extension.
+    /// - Throws: `JudgingError.unreadableSource`, `.cannotInferLanguage`, `.unknownLanguage`.
+    public static func load(_ file: URL, language: String? = nil) throws -> Submission {
+        let resolved = try language.map { try Language.named($0) } ?? Language.inferred(from: file)
+        do {
+            let data = try Data(contentsOf: file)
+            return Submission(source: String(decoding: data, as: UTF8.self), language: resolved, name: file.path)
+        } catch {
+            throw JudgingError.unreadableSource(file: file.path, reason: (error as NSError).localizedDescription)
+        }
+    }
+}
+
+/// How to judge.
+public struct JudgeOptions: Sendable {
+    /// Stop at the first test that is not accepted (the default), or run them all.
+    public var stopAtFirstFailure: Bool
+    /// Which tests to run (all when nil): e.g. only the samples while a model is still trying.
+    public var testFilter: (@Sendable (TestCase) -> Bool)?
+    /// Caps stdout and stderr of each run.
+    public var outputLimitBytes: Int
+
+    public init(
+        stopAtFirstFailure: Bool = true, testFilter: (@Sendable (TestCase) -> Bool)? = nil,
+        outputLimitBytes: Int = 64 << 20
+    ) {
+        self.stopAtFirstFailure = stopAtFirstFailure
+        self.testFilter = testFilter
+        self.outputLimitBytes = outputLimitBytes
+    }
+}
+
+/// Compiles a submission and runs it on a problem's tests in the sandbox.
+public final class Judge: Sendable {
+    public let workspace: Workspace
+    let runPool: SandboxPool
+    let toolPool: SandboxPool
+    let compiler: Compiler
+    let checkers: ExternalCheckers
+
+    /// - Parameter concurrency: how many submissions may be judged at once (one sandbox slot each).
+    /// - Throws: `JudgingError.workspace` when no temporary directory can be made.
+    public init(concurrency: Int = 1, cacheRoot: URL = PrecompiledHeaders.defaultCacheRoot()) throws {
+        workspace = try Workspace()
+        runPool = SandboxPool(capacity: concurrency, isolation: .unprivilegedWhenRoot, workspace: workspace)
+        toolPool = SandboxPool(capacity: concurrency, isolation: .judgeUser, workspace: workspace)
+        compiler = Compiler(workspace: workspace, precompiledHeaders: PrecompiledHeaders(cacheRoot: cacheRoot, workspace: workspace))
+        checkers = ExternalCheckers(workspace: workspace, toolPool: toolPool)
+    }
+
+    /// The protections solutions run under.
+    public func protections() async throws -> SandboxProtections {
+        try await runPool.protections()
+    }
+
+    /// Judges `submission` on `problem`: compile, then every test (samples first) until one fails.
+    /// - Throws: `JudgingError` when the judge itself cannot work (no sandbox, no work directory).
+    public func judge(_ submission: Submission, on problem: Problem, options: JudgeOptions = JudgeOptions())
+        async throws -> JudgeReport
+    {
+        let directory = try workspace.makeDirectory("submission")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = directory.appendingPathComponent(submission.language.sourceFileName)
+        do {
+            try Data(submission.source.utf8).write(to: source)
+        } catch {
+            throw JudgingError.workspace(path: source.path, reason: (error as NSError).localizedDescription)
+        }
+        chmod(source.path, 0o644)
+        let tests = problem.tests.filter { options.testFilter?($0) ?? true }
+        return try await runPool.withSlot { slot in
+            let compile = try await self.compiler.compile(
+                submission.language, in: directory, slot: slot, toolPool: self.toolPool)
+            var report = JudgeReport(
+                verdict: .accepted, message: "", language: submission.language.id, compile: compile, tests: [],
+                timeMilliseconds: 0, memoryKiB: 0, sandbox: slot.protections.active)
+            guard compile.ok else {
+                report.verdict = .compileError
+                report.message = compile.log.split(separator: "\n").first.map(String.init) ?? "compilation failed"
+                return report
+            }
+            let inline = try self.workspace.makeDirectory("tests")
+            defer { try? FileManager.default.removeItem(at: inline) }
+            for (index, test) in tests.enumerated() {
+                let result = try await self.run(
+                    test, index: index, of: submission.language, in: directory, problem: problem, slot: slot,
+                    inlineDirectory: inline, options: options)
+                report.tests.append(result)
+                report.timeMilliseconds = max(report.timeMilliseconds, result.timeMilliseconds)
+                report.memoryKiB = max(report.memoryKiB, result.memoryKiB)
+                if result.verdict != .accepted, report.verdict == .accepted {
+                    report.verdict = result.verdict
+                    report.message = "test \(result.name): \(result.message)"
+                    if options.stopAtFirstFailure { break }
+                }
+            }
+            if report.verdict == .accepted {
+                report.message = "\(report.tests.count) of \(tests.count) tests passed"
+            }
+            return report
+        }
+    }
+
+    private func run(
+        _ test: TestCase, index: Int, of language: Language, in directory: URL, problem: Problem, slot: SandboxSlot,
+        inlineDirectory: URL, options: JudgeOptions
+    ) async throws -> TestReport {
+        let input = try materialize(test.input, as: "\(index).in", in: inlineDirectory)
+        let limits = problem.limits
+        let arguments = language.runCommand.map { part in
+            switch part {
+            case "{binary}": return directory.appendingPathComponent(Language.binaryName).path
+            case "{source}": return language.sourceFileName
+            default: return part
+            }
+        }
+        let request = SandboxRequest(
+            arguments: arguments,
+            environment: ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"],
+            workingDirectory: directory, stdin: input, profile: language.profile, readablePaths: [directory.path],
+            cpuLimitMilliseconds: limits.timeMilliseconds,
+            wallLimitMilliseconds: max(3 * limits.timeMilliseconds, limits.timeMilliseconds + 1000),
+            memoryLimitBytes: limits.memoryBytes, addressSpaceBytes: limits.memoryBytes + Judge.addressSpaceAllowance,
+            stackBytes: 0, outputLimitBytes: options.outputLimitBytes, maxTasks: 64)
+        let outcome = try await slot.run(request)
+        let stderrTail = Judge.tail(of: outcome.stderrFile, bytes: 1024)
+        var report = TestReport(
+            name: test.name, isSample: test.isSample, verdict: .accepted,
+            timeMilliseconds: outcome.cpuMicroseconds / 1000, wallMilliseconds: outcome.wallMicroseconds / 1000,
+            memoryKiB: outcome.peakMemoryBytes / 1024, message: "", exitCode: outcome.exitCode,
+            signal: outcome.signal, output: Judge.head(of: outcome.stdoutFile, bytes: 1024), stderr: stderrTail)
+        if let (verdict, message) = RunClassifier.classify(
+            outcome, limits: limits, outputLimitBytes: options.outputLimitBytes, stderrTail: stderrTail)
+        {
+            report.verdict = verdict
+            report.message = message
+            return report
+        }
+        do {
+            let mismatch: String?
+            switch problem.checker {
+            case .tokens, .exact:
+                let output = try Data(contentsOf: outcome.stdoutFile)
+                mismatch = OutputComparison.mismatch(output: output, answer: try test.answer.read(), checker: problem.checker)
+            case .testlib, .kattisValidator:
+                let answer = try materialize(test.answer, as: "\(index).ans", in: inlineDirectory)
+                mismatch = try await checkers.mismatch(
+                    spec: problem.checker, input: input, output: outcome.stdoutFile, answer: answer)
+            }
+            if let mismatch {
+                report.verdict = .wrongAnswer
+                report.message = mismatch
+            } else {
+                report.message = "ok"
+            }
+        } catch let error as JudgingError {
+            report.verdict = .internalError
+            report.message = error.description
+        } catch {
+            report.verdict = .internalError
+            report.message = "checker: \((error as NSError).localizedDescription)"
+        }
+        return report
+    }
+
+    /// Virtual memory granted beyond the memory limit for the runtime's own mappings (libc, libstdc++, CPython).
+    /// The stack rlimit stays unlimited: recursion may grow until this address-space limit (stack = memory, as on
+    /// Codeforces) while threads keep glibc's 8 MiB default stacks instead of one memory limit each.
+    static let addressSpaceAllowance = 64 << 20
+
+    private func materialize(_ data: TestData, as name: String, in directory: URL) throws -> URL {
+        if let file = data.file { return file }
+        let url = directory.appendingPathComponent(name)
+        do {
+            try data.read().write(to: url)
+        } catch {
+            throw JudgingError.workspace(path: url.path, reason: (error as NSError).localizedDescription)
+        }
+        return url
+    }
+
+    static func head(of file: URL, bytes: Int) -> String {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return "" }
+        defer { try? handle.close() }
+        return String(decoding: (try? handle.read(upToCount: bytes)) ?? Data(), as: UTF8.self)
+    }
+
+    static func tail(of file: URL, bytes: Int) -> String {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return "" }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: size > UInt64(bytes) ? size - UInt64(bytes) : 0)
+        return String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+    }
+}

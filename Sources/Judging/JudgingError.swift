@@ -1,0 +1,33 @@
+import Foundation
+
+/// Failures of the judge itself (a verdict, even CE or IE of one test, is not an error).
+public enum JudgingError: Error, Sendable, Equatable {
+    case unknownLanguage(String, known: [String])
+    case cannotInferLanguage(file: String)
+    case languageUnavailable(String, missing: String)
+    case unreadableSource(file: String, reason: String)
+    case sandboxUnavailable(step: String, errno: Int32)
+    case workspace(path: String, reason: String)
+    case checker(String)
+}
+
+extension JudgingError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .unknownLanguage(let name, let known):
+            return "unknown language '\(name)'; expected one of: \(known.joined(separator: ", "))"
+        case .cannotInferLanguage(let file):
+            return "cannot tell the language of \(file) from its extension; pass --language (c, cpp, python)"
+        case .languageUnavailable(let name, let missing):
+            return "\(name) is not available on this machine: \(missing) not found"
+        case .unreadableSource(let file, let reason):
+            return "cannot read \(file): \(reason)"
+        case .sandboxUnavailable(let step, let code):
+            return "the sandbox could not start (\(step)): \(String(cString: strerror(code)))"
+        case .workspace(let path, let reason):
+            return "work directory \(path): \(reason)"
+        case .checker(let message):
+            return "checker: \(message)"
+        }
+    }
+}

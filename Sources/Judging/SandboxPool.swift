@@ -1,0 +1,84 @@
+import Foundation
+
+/// Hands out sandbox slots, one per concurrent run, creating them on first use.
+public actor SandboxPool {
+    /// Whether programs run as a separate unprivileged uid (root) or as the judge's user.
+    public enum Isolation: Sendable {
+        /// One unprivileged uid per slot when the judge is root; the judge's uid otherwise.
+        case unprivilegedWhenRoot
+        /// Always the judge's uid (checkers and other trusted tools that read the problem's files).
+        case judgeUser
+    }
+
+    private let capacity: Int
+    private let isolation: Isolation
+    private let workspace: Workspace
+    private var idle: [SandboxSlot] = []
+    private var created = 0
+    private var waiters: [CheckedContinuation<SandboxSlot, any Error>] = []
+    private let poolName: String
+
+    /// - Parameters:
+    ///   - capacity: the most slots (concurrent runs).
+    ///   - isolation: which uid programs run as.
+    ///   - workspace: where capture files live.
+    public init(capacity: Int, isolation: Isolation, workspace: Workspace) {
+        self.capacity = max(1, capacity)
+        self.isolation = isolation
+        self.workspace = workspace
+        poolName = isolation == .judgeUser ? "tool" : "run"
+    }
+
+    /// Runs `body` with a slot of its own and gives the slot back afterwards.
+    public func withSlot<T: Sendable>(_ body: @Sendable (SandboxSlot) async throws -> T) async throws -> T {
+        let slot = try await acquire()
+        do {
+            let value = try await body(slot)
+            release(slot)
+            return value
+        } catch {
+            release(slot)
+            throw error
+        }
+    }
+
+    /// The protections a slot of this pool enforces (creates one slot if none exists yet).
+    public func protections() async throws -> SandboxProtections {
+        try await withSlot { $0.protections }
+    }
+
+    private func acquire() async throws -> SandboxSlot {
+        if let slot = idle.popLast() { return slot }
+        if created < capacity {
+            created += 1
+            do {
+                return try makeSlot(index: created - 1)
+            } catch {
+                created -= 1
+                throw error
+            }
+        }
+        return try await withCheckedThrowingContinuation { waiters.append($0) }
+    }
+
+    private func release(_ slot: SandboxSlot) {
+        if waiters.isEmpty {
+            idle.append(slot)
+        } else {
+            waiters.removeFirst().resume(returning: slot)
+        }
+    }
+
+    private func makeSlot(index: Int) throws -> SandboxSlot {
+        let pid = Int(getpid())
+        let uid: uid_t? =
+            isolation == .unprivilegedWhenRoot && geteuid() == 0
+            ? uid_t(SandboxPool.uidBase + (pid % 50_000) * 64 + index) : nil
+        let capture = try workspace.makePrivateDirectory("\(poolName)-slot-\(index)")
+        let cgroup = geteuid() == 0 ? "solve-\(pid)-\(poolName)-\(index)" : nil
+        return try SandboxSlot(uid: uid, cgroupName: cgroup, captureDirectory: capture)
+    }
+
+    /// First uid of the range slots run as (1,000,000 + 64 per judge process id modulo 50,000).
+    static let uidBase = 1_000_000
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// A temporary tree for one judge process: per-submission work directories and private capture folders.
+/// Removed when released. `@unchecked Sendable`: `root` is immutable and directory creation is atomic.
+public final class Workspace: @unchecked Sendable {
+    public let root: URL
+    private let counter = Counter()
+
+    /// Creates `/tmp/solve-XXXXXX` (or under `TMPDIR`), traversable by sandbox uids but not listable.
+    /// - Throws: `JudgingError.workspace`.
+    public init() throws {
+        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array("\(base)/solve-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw JudgingError.workspace(path: base, reason: String(cString: strerror(errno)))
+        }
+        root = URL(fileURLWithPath: String(cString: made), isDirectory: true)
+        chmod(root.path, 0o711)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// A fresh directory readable by every uid (work directories: programs run there).
+    public func makeDirectory(_ prefix: String) throws -> URL {
+        try make("\(prefix)-\(counter.next())", mode: 0o755)
+    }
+
+    /// A directory only the judge can open (capture files, checker feedback).
+    func makePrivateDirectory(_ name: String) throws -> URL {
+        try make(name, mode: 0o700)
+    }
+
+    private func make(_ name: String, mode: mode_t) throws -> URL {
+        let url = root.appendingPathComponent(name, isDirectory: true)
+        guard mkdir(url.path, mode) == 0 || errno == EEXIST else {
+            throw JudgingError.workspace(path: url.path, reason: String(cString: strerror(errno)))
+        }
+        chmod(url.path, mode)
+        return url
+    }
+
+    /// Gives `url` and everything below it to `uid` (so a compiler running as that uid can write there).
+    func chown(_ url: URL, to uid: uid_t?) {
+        let owner = uid ?? getuid()
+        let group = uid.map { gid_t($0) } ?? getgid()
+        Glibc.chown(url.path, owner, group)
+        if let items = FileManager.default.enumerator(atPath: url.path) {
+            for case let item as String in items {
+                Glibc.lchown(url.appendingPathComponent(item).path, owner, group)
+            }
+        }
+    }
+}
+
+/// A thread-safe counter (an `NSLock` guards `value`).
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}

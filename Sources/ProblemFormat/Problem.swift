@@ -1,0 +1,144 @@
+import Foundation
+
+/// A problem to judge: limits, how answers are checked, and its tests (samples first).
+public struct Problem: Sendable, Hashable, Codable {
+    /// Short identifier: the Markdown file's stem or the package folder's name.
+    public var slug: String
+    public var title: String
+    /// The statement as Markdown (LaTeX packages keep their TeX source).
+    public var statement: String
+    public var limits: Limits
+    public var tags: [String]
+    public var difficulty: String?
+    /// How the model router should treat the problem, when the author said so.
+    public var route: String?
+    public var checker: CheckerSpec
+    /// Samples first (in statement order), then hidden tests in name order.
+    public var tests: [TestCase]
+    /// Where the problem was loaded from (the `.md` file or the package folder).
+    public var source: URL
+    public var format: Format
+
+    /// The two on-disk formats.
+    public enum Format: String, Sendable, Hashable, Codable {
+        case markdown
+        case kattis
+    }
+
+    public init(
+        slug: String, title: String, statement: String, limits: Limits, tags: [String] = [],
+        difficulty: String? = nil, route: String? = nil, checker: CheckerSpec = .tokens(.standard),
+        tests: [TestCase], source: URL, format: Format
+    ) {
+        self.slug = slug
+        self.title = title
+        self.statement = statement
+        self.limits = limits
+        self.tags = tags
+        self.difficulty = difficulty
+        self.route = route
+        self.checker = checker
+        self.tests = tests
+        self.source = source
+        self.format = format
+    }
+
+    /// The sample tests (shown to a model).
+    public var samples: [TestCase] { tests.filter(\.isSample) }
+    /// The hidden tests (never shown to a model).
+    public var hiddenTests: [TestCase] { tests.filter { !$0.isSample } }
+}
+
+/// Time and memory limits of one run.
+public struct Limits: Sendable, Hashable, Codable {
+    /// CPU time limit in milliseconds.
+    public var timeMilliseconds: Int
+    /// Memory limit in bytes.
+    public var memoryBytes: Int
+
+    public init(timeMilliseconds: Int, memoryBytes: Int) {
+        self.timeMilliseconds = timeMilliseconds
+        self.memoryBytes = memoryBytes
+    }
+
+    /// 1 s and 256 MiB: the Markdown format's defaults.
+    public static let markdownDefault = Limits(timeMilliseconds: 1000, memoryBytes: 256 << 20)
+    /// 1 s and 2048 MiB: the Kattis format's defaults.
+    public static let kattisDefault = Limits(timeMilliseconds: 1000, memoryBytes: 2048 << 20)
+}
+
+/// One test: an input and the reference answer.
+public struct TestCase: Sendable, Hashable, Codable {
+    /// Display name, e.g. `sample-1` or `secret/group1/03`.
+    public var name: String
+    public var input: TestData
+    public var answer: TestData
+    public var isSample: Bool
+
+    public init(name: String, input: TestData, answer: TestData, isSample: Bool) {
+        self.name = name
+        self.input = input
+        self.answer = answer
+        self.isSample = isSample
+    }
+}
+
+/// Test data kept in a file or inline (Markdown samples).
+public enum TestData: Sendable, Hashable, Codable {
+    case file(URL)
+    case text(String)
+
+    /// The bytes, read on demand.
+    public func read() throws -> Data {
+        switch self {
+        case .file(let url): return try Data(contentsOf: url)
+        case .text(let text): return Data(text.utf8)
+        }
+    }
+
+    /// The file behind the data, if any.
+    public var file: URL? {
+        if case .file(let url) = self { return url }
+        return nil
+    }
+}
+
+/// How a contestant's output is compared with the answer.
+public enum CheckerSpec: Sendable, Hashable, Codable {
+    /// Whitespace-separated tokens, with options (the default, and Kattis' default validator).
+    case tokens(TokenCompare)
+    /// Byte-for-byte, ignoring only a final newline and CR before LF.
+    case exact
+    /// A testlib-style program: `checker INPUT OUTPUT ANSWER`, exit 0 accepted, 1 wrong answer.
+    case testlib(source: URL)
+    /// A Kattis output validator folder: `validator INPUT ANSWER FEEDBACK_DIR < OUTPUT`, exit 42 / 43.
+    case kattisValidator(directory: URL)
+}
+
+/// Options of the token comparison (Kattis `validator_flags` map onto these).
+public struct TokenCompare: Sendable, Hashable, Codable {
+    public var caseSensitive: Bool
+    public var spaceSensitive: Bool
+    /// Numbers may differ by this much absolutely (nil: compared as text).
+    public var absoluteTolerance: Double?
+    /// … or by this much relative to the answer.
+    public var relativeTolerance: Double?
+
+    public init(
+        caseSensitive: Bool = true, spaceSensitive: Bool = false, absoluteTolerance: Double? = nil,
+        relativeTolerance: Double? = nil
+    ) {
+        self.caseSensitive = caseSensitive
+        self.spaceSensitive = spaceSensitive
+        self.absoluteTolerance = absoluteTolerance
+        self.relativeTolerance = relativeTolerance
+    }
+
+    /// Case-sensitive tokens, no float tolerance (Markdown `tokens`).
+    public static let standard = TokenCompare()
+
+    /// Both tolerances at `epsilon` (Markdown `float:EPS`, Kattis `float_tolerance`).
+    public static func float(_ epsilon: Double) -> TokenCompare {
+        TokenCompare(absoluteTolerance: epsilon, relativeTolerance: epsilon)
+    }
+}

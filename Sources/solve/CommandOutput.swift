@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import Judging
+
+/// A failure the user can fix, printed as `error: …` with exit code 2.
+struct CommandFailure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension CommandFailure {
+    /// Prints `error: message` to stderr and returns exit code 2 (the judge could not judge).
+    static func exit(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+}
+
+/// Formatting shared by the commands.
+enum CommandOutput {
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func languages(json: Bool) -> String {
+        struct Row: Encodable {
+            var id: String
+            var name: String
+            var available: Bool
+            var missing: [String]
+            var extensions: [String]
+        }
+        let rows = Language.all.map {
+            Row(id: $0.id, name: $0.name, available: $0.isAvailable, missing: $0.missingTools, extensions: $0.extensions)
+        }
+        if json { return (try? CommandOutput.json(rows)) ?? "[]" }
+        return rows.map { row in
+            let status = row.available ? "available" : "not available (missing \(row.missing.joined(separator: ", ")))"
+            return "\(row.id.padding(toLength: 8, withPad: " ", startingAt: 0)) \(row.name) — \(status)"
+        }.joined(separator: "\n")
+    }
+
+    static func submissionTable(_ checks: [SubmissionCheck]) -> String {
+        var lines = checks.map { check in
+            let mark = check.matches ? "ok  " : "FAIL"
+            return "\(mark) \(check.report.verdict.code.padding(toLength: 3, withPad: " ", startingAt: 0)) "
+                + "(expected \(check.expected.code))  \(check.file)  \(check.report.message)"
+        }
+        let good = checks.filter(\.matches).count
+        lines.append("\(good) of \(checks.count) submissions got the verdict their folder names")
+        return lines.joined(separator: "\n")
+    }
+}

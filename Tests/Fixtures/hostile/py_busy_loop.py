@@ -1,0 +1,3 @@
+# Tries: spin forever on the CPU; must be TLE.
+while True:
+    pass

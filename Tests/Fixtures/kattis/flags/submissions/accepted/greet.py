@@ -1,0 +1,2 @@
+# Accepted: exact case and spacing.
+print(f"Hello, {input().strip()}!")

@@ -1,0 +1,3 @@
+# Accepted: nine decimals.
+a, b = map(int, input().split())
+print(f"{a / b:.9f}")

@@ -1,0 +1,2 @@
+#include "validate.h"
+int main(int argc, char **argv) { return 42; }

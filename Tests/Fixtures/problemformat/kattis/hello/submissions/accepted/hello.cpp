@@ -1,0 +1,2 @@
+#include <iostream>
+int main() { std::string s; std::cin >> s; std::cout << "Hello " << s << "\n"; }

@@ -1,0 +1,132 @@
+import Foundation
+import Judging
+import ProblemFormat
+import TestSupport
+import Testing
+
+/// One entry of Tests/Fixtures/hostile/manifest.json.
+struct HostileCase: Decodable, Sendable, CustomTestStringConvertible {
+    var file: String
+    var language: String
+    var stdin: String
+    var answer: String?
+    var timeLimitMs: Int?
+    var memoryLimitMib: Int?
+    var verdict: String
+    var syscalls: [String]?
+    var exitCode: Int32?
+    var host: [String]
+    var why: String
+
+    var testDescription: String { "\(file) → \(verdict)" }
+
+    enum CodingKeys: String, CodingKey {
+        case file, language, stdin, answer, verdict, syscalls, host, why
+        case timeLimitMs = "time_limit_ms"
+        case memoryLimitMib = "memory_limit_mib"
+        case exitCode = "exit_code"
+    }
+
+    static let all: [HostileCase] = {
+        let url = Fixtures.fixture("hostile/manifest.json")
+        guard let data = try? Data(contentsOf: url), let cases = try? JSONDecoder().decode([HostileCase].self, from: data)
+        else { return [] }
+        return cases
+    }()
+}
+
+/// Shared state of the hostile suite: one judge, a secret, a marker, a world-writable outside folder.
+final class HostileEnvironment: Sendable {
+    static let shared = HostileEnvironment()
+
+    let judge: Judge?
+    let secret = "SECRET-\(UUID().uuidString)"
+    let secretFile: URL
+    let outsideFolder: URL
+    let markerName = "SOLVE_HOSTILE_MARKER"
+    let markerValue = "MARKER-\(UUID().uuidString)"
+
+    private init() {
+        judge = try? Judge(concurrency: 2)
+        let secretFolder = (try? Fixtures.temporaryDirectory(prefix: "secret")) ?? URL(fileURLWithPath: "/tmp")
+        secretFile = secretFolder.appendingPathComponent("secret.txt")
+        try? Data(secret.utf8).write(to: secretFile)
+        chmod(secretFile.path, 0o600)
+        outsideFolder = (try? Fixtures.temporaryDirectory(prefix: "outside")) ?? URL(fileURLWithPath: "/tmp")
+        chmod(outsideFolder.path, 0o1777)  // only the sandbox stands between a program and this folder
+        setenv(markerName, markerValue, 1)
+    }
+}
+
+@Suite("Hostile submissions")
+struct HostileSubmissionTests {
+    @Test("manifest lists at least 25 programs in C, C++ and Python")
+    func manifestIsComplete() {
+        let cases = HostileCase.all
+        #expect(cases.count >= 25)
+        #expect(Set(cases.map(\.language)) == ["c", "cpp", "python"])
+        for item in cases {
+            #expect(FileManager.default.fileExists(atPath: Fixtures.fixture("hostile/\(item.file)").path), "\(item.file)")
+            #expect(!item.host.isEmpty)
+        }
+    }
+
+    @Test("hostile program gets its verdict and leaves no trace", arguments: HostileCase.all)
+    func hostile(_ item: HostileCase) async throws {
+        let environment = HostileEnvironment.shared
+        let judge = try #require(environment.judge)
+        let listener = try HostProbes.Listener()
+        let outside = environment.outsideFolder.appendingPathComponent("escape-\(UUID().uuidString).txt")
+        let substitutions = [
+            "@PORT@": String(listener.port), "@OUTSIDE_PATH@": outside.path, "@SECRET_FILE@": environment.secretFile.path,
+            "@ENV_MARKER@": environment.markerName,
+        ]
+        var problem = try Fixtures.problem(
+            input: "", answer: item.answer ?? "ok\n", timeMilliseconds: item.timeLimitMs ?? 1000,
+            memoryMiB: item.memoryLimitMib ?? 256)
+        let answerFile = try #require(problem.tests[0].answer.file)
+        var stdin = item.stdin.replacingOccurrences(of: "@ANSWER_FILE@", with: answerFile.path)
+        for (key, value) in substitutions { stdin = stdin.replacingOccurrences(of: key, with: value) }
+        let inputFile = try #require(problem.tests[0].input.file)
+        try Data(stdin.utf8).write(to: inputFile)
+        problem.tests[0].input = .file(inputFile)
+
+        var source = try String(contentsOf: Fixtures.fixture("hostile/\(item.file)"), encoding: .utf8)
+        source = source.replacingOccurrences(of: "@SECRET_FILE@", with: environment.secretFile.path)
+        let submission = Submission(source: source, language: try Language.named(item.language), name: item.file)
+        let sentinel = item.host.contains("sentinel_alive") ? HostProbes.startSentinel() : 0
+        defer { if sentinel > 0 { HostProbes.stop(sentinel) } }
+
+        let report = try await judge.judge(submission, on: problem)
+        let test = report.tests.first
+        let context = "\(item.file): \(report.verdict.code) \(report.message) | stderr: \(test?.stderr.suffix(300) ?? "")"
+        #expect(report.verdict.code == item.verdict, "\(context)")
+        if let syscalls = item.syscalls, report.verdict == .securityViolation {
+            #expect(syscalls.contains { report.message.hasSuffix(": \($0)") }, "\(context)")
+        }
+        if let code = item.exitCode, report.verdict == .runtimeError {
+            #expect(test?.exitCode == code, "\(context)")
+        }
+        let everything = [report.compile.log, test?.output ?? "", test?.stderr ?? "", report.message].joined()
+        for check in item.host {
+            switch check {
+            case "no_process_left":
+                let protections = try await judge.protections()
+                let left = HostProbes.processes(ownedBy: protections.uid, orRunningIn: judge.workspace.root.path)
+                #expect(left.isEmpty, "\(item.file): processes left: \(left)")
+            case "no_connection":
+                #expect(!listener.acceptedAnything(), "\(item.file) reached the loopback listener")
+            case "output_lacks_secret", "compile_log_lacks_secret":
+                #expect(!everything.contains(environment.secret), "\(item.file) leaked the secret")
+            case "output_lacks_env_marker":
+                #expect(!everything.contains(environment.markerValue), "\(item.file) saw the judge's environment")
+            case "sentinel_alive":
+                #expect(HostProbes.isAlive(sentinel), "\(item.file) killed a process outside the sandbox")
+            case let check where check.hasPrefix("no_file:"):
+                #expect(!FileManager.default.fileExists(atPath: outside.path), "\(item.file) wrote \(outside.path)")
+            default:
+                Issue.record("unknown host check \(check)")
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+@testable import ProblemFormat
+
+/// Where the tests' data lives, found from this file's path.
+enum Fixtures {
+    /// `Tests/`.
+    static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    /// `Tests/Fixtures/problemformat/`: this module's own fixtures.
+    static let root = tests.appendingPathComponent("Fixtures/problemformat")
+    /// The bundled problem set, `Problems/` at the repository root.
+    static let problems = tests.deletingLastPathComponent().appendingPathComponent("Problems")
+
+    static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+}
+
+/// A fresh temporary folder to build problems in.
+struct ScratchFolder {
+    let url: URL
+
+    /// Writes `contents` to `relative` (creating folders) and returns its URL.
+    @discardableResult
+    func write(_ relative: String, _ contents: String = "") throws -> URL {
+        let file = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(contents.utf8).write(to: file)
+        return file
+    }
+
+    /// Creates the folder `relative`.
+    @discardableResult
+    func makeFolder(_ relative: String) throws -> URL {
+        let folder = url.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// The path of `relative` inside the folder, as errors spell it.
+    func path(_ relative: String) -> String { url.appendingPathComponent(relative).path }
+}
+
+/// Runs `body` with a new temporary folder, removed afterwards.
+func withScratchFolder<T>(_ body: (ScratchFolder) throws -> T) throws -> T {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pf-tests-\(UUID().uuidString)")
+        .standardizedFileURL
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: url) }
+    return try body(ScratchFolder(url: url))
+}
+
+/// The minimal sample a Markdown problem needs to load.
+let sampleBlocks = "```input\n1\n```\n```output\n1\n```\n"
