@@ -88,7 +88,6 @@ static int child_main(void *argument) {
     uint64_t stack = spec->stack_bytes > 0 ? spec->stack_bytes : RLIM_INFINITY;
     if (set_limit(RLIMIT_STACK, stack, stack) < 0) child_fail(context, "RLIMIT_STACK");
     if (set_limit(RLIMIT_FSIZE, spec->file_size_bytes, spec->file_size_bytes) < 0) child_fail(context, "RLIMIT_FSIZE");
-    if (set_limit(RLIMIT_NOFILE, spec->open_files, spec->open_files) < 0) child_fail(context, "RLIMIT_NOFILE");
     if (set_limit(RLIMIT_CORE, 0, 0) < 0 || set_limit(RLIMIT_MEMLOCK, 0, 0) < 0 || set_limit(RLIMIT_MSGQUEUE, 0, 0) < 0)
         child_fail(context, "RLIMIT_CORE/MEMLOCK/MSGQUEUE");
 
@@ -115,6 +114,8 @@ static int child_main(void *argument) {
     if (move_fd(spec->stdin_fd, 0) < 0 || move_fd(spec->stdout_fd, 1) < 0 || move_fd(spec->stderr_fd, 2) < 0)
         child_fail(context, "redirect stdio");
     if (syscall(SYS_close_range, 3, ~0U, 0) < 0) child_fail(context, "close_range");
+    // Only now: the listener had to fit in the judge's (larger) fd table.
+    if (set_limit(RLIMIT_NOFILE, spec->open_files, spec->open_files) < 0) child_fail(context, "RLIMIT_NOFILE");
     sigset_t none;
     sigemptyset(&none);
     if (syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, NULL, sizeof(uint64_t)) < 0)

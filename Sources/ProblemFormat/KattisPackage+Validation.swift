@@ -20,7 +20,8 @@ extension KattisPackage {
         switch words.first {
         case "default" where words.count == 1, .none: isCustom = false
         case "custom" where words.dropFirst().allSatisfy({ $0 == "score" }): isCustom = true
-        default: throw fields.invalidValue("validation", validation, reason: "is not a validation mode", expected: expected)
+        default:
+            throw fields.invalidValue("validation", validation, reason: "is not a validation mode", expected: expected)
         }
         // The 2023 format says `type:` instead, and a custom validator is there whenever `output_validator/` is.
         if let types = try fields.strings("type", expected: "pass-fail, scoring or a list of such types") {
@@ -35,7 +36,8 @@ extension KattisPackage {
         if isCustom || TestFiles.isFolder(modernValidator) {
             return .kattisValidator(directory: try validatorDirectory(package: package))
         }
-        let flags = try fields.string("validator_flags", expected: "flags separated by spaces, e.g. float_tolerance 1e-6")
+        let flags = try fields.string(
+            "validator_flags", expected: "flags separated by spaces, e.g. float_tolerance 1e-6")
         return .tokens(try tokenCompare(flags: flags ?? "", fields: fields))
     }
 

@@ -19,7 +19,9 @@ public enum KattisPackage {
     public static func isPackage(_ url: URL) -> Bool {
         guard TestFiles.isFolder(url) else { return false }
         return FileManager.default.fileExists(atPath: url.appendingPathComponent("problem.yaml").path)
-            || ["problem_statement", "statement", "data"].contains { TestFiles.isFolder(url.appendingPathComponent($0)) }
+            || ["problem_statement", "statement", "data"].contains {
+                TestFiles.isFolder(url.appendingPathComponent($0))
+            }
     }
 
     /// The solutions in `submissions/<verdict>/` (files directly inside each folder), sorted by folder then name.
@@ -59,7 +61,7 @@ public enum KattisPackage {
             difficulty: difficulty, checker: checker, tests: tests, source: url, format: .kattis)
     }
 
-    /// `name`: text, or a mapping of languages to text (English preferred).
+    /// `name`: text, or a mapping of languages to text (its `en` entry).
     private static func readName(_ fields: YAMLMapping) throws -> String? {
         let expected = "the problem's name as text, or a mapping such as {en: Hello World}"
         guard fields.holdsMapping("name") else { return try fields.string("name", expected: expected) }
@@ -86,7 +88,8 @@ public enum KattisPackage {
             if FileManager.default.fileExists(atPath: timelimit.path) {
                 let text = try TestFiles.readText(timelimit).trimmingCharacters(in: .whitespacesAndNewlines)
                 result.timeMilliseconds = try milliseconds(fromSeconds: text) {
-                    .invalidValue(file: timelimit.path, line: 1, key: "time limit", value: text, reason: $0, expected: $1)
+                    .invalidValue(
+                        file: timelimit.path, line: 1, key: "time limit", value: text, reason: $0, expected: $1)
                 }
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The Markdown format: `Problems/<slug>.md` with YAML front matter and sample blocks, hidden tests in `Problems/<slug>/`.
+/// The Markdown format: `Problems/<slug>.md` with YAML front matter and sample blocks, and hidden tests in
+/// `Problems/<slug>/`.
 enum MarkdownProblem {
     /// Source files a `checker:` may name.
     static let checkerExtensions: Set<String> = ["c", "cc", "cpp", "cxx", "py"]
@@ -21,7 +22,9 @@ enum MarkdownProblem {
             frontMatter, file: file, lineOffset: 1, expected: "lines like `title: Two Sum` between the --- lines")
         let body = try scan(lines[bodyStart...], firstLine: bodyStart + 1, file: file)
 
-        let title = try fields.string("title", expected: "the problem's title as text")
+        let title = try fields.string("title", expected: "the problem's title as text").flatMap {
+            $0.isEmpty ? nil : $0
+        }
         let limits = try readLimits(fields)
         let tags = try fields.strings("tags", expected: "a list of strings such as [graphs, greedy], or one string")
         let difficulty = try fields.string("difficulty", expected: "text such as easy, medium or hard")
@@ -31,7 +34,8 @@ enum MarkdownProblem {
         }
         let checker = try readChecker(fields, folder: folder)
 
-        let hidden = TestFiles.isFolder(folder) ? try TestFiles.tests(in: folder, recursive: false, isSample: false) : []
+        let hidden =
+            TestFiles.isFolder(folder) ? try TestFiles.tests(in: folder, recursive: false, isSample: false) : []
         guard !body.samples.isEmpty || !hidden.isEmpty else {
             throw ProblemFormatError.noTests(
                 problem: file,
@@ -112,10 +116,12 @@ enum MarkdownProblem {
         case _ where value.hasPrefix("float:"):
             guard let epsilon = Double(value.dropFirst("float:".count)), epsilon.isFinite, epsilon > 0 else {
                 throw fields.invalidValue(
-                    "checker", value, reason: "has no valid tolerance", expected: "float:EPS with EPS > 0, e.g. float:1e-6")
+                    "checker", value, reason: "has no valid tolerance",
+                    expected: "float:EPS with EPS > 0, e.g. float:1e-6")
             }
             return .tokens(.float(epsilon))
-        case _ where !value.contains("/") && checkerExtensions.contains((value as NSString).pathExtension):
+        case _
+        where !value.contains("/") && checkerExtensions.contains(folder.appendingPathComponent(value).pathExtension):
             let source = folder.appendingPathComponent(value)
             guard FileManager.default.fileExists(atPath: source.path), !TestFiles.isFolder(source) else {
                 throw ProblemFormatError.missingFile(

@@ -77,7 +77,9 @@ extension ProblemFormatError: CustomStringConvertible {
         case .missingFile(let file, let line, let key, let missing):
             return "\(Self.location(file, line)): \(key) names \(Self.display(missing)), which does not exist"
         case .outputValidator(let directory, let found):
-            let what = found.isEmpty ? "holds no validator folder" : "holds \(found.count) folders (\(found.joined(separator: ", ")))"
+            let what =
+                found.isEmpty
+                ? "holds no validator folder" : "holds \(found.count) folders (\(found.joined(separator: ", ")))"
             return "\(Self.display(directory)): \(what); expected exactly one output validator folder"
         case .unsupported(let file, let line, let feature, let value):
             return "\(Self.location(file, line)): \(feature) are not supported yet (\(value))"

@@ -6,7 +6,7 @@ public enum ProblemLoader {
     ///
     /// - Throws: ``ProblemFormatError``; ``ProblemFormatError/unrecognized(path:)`` for anything else.
     public static func load(_ url: URL) throws -> Problem {
-        let url = url.standardizedFileURL
+        let url = url.absoluteURL.standardized
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw ProblemFormatError.notFound(path: url.path)
         }
@@ -22,10 +22,12 @@ public enum ProblemLoader {
     /// are not packages are skipped.
     /// - Throws: The problem's error when one fails to load, ``ProblemFormatError/several(_:)`` when more do.
     public static func loadSet(_ directory: URL) throws -> [Problem] {
-        let directory = directory.standardizedFileURL
+        let directory = directory.absoluteURL.standardized
         guard TestFiles.isFolder(directory) else { throw ProblemFormatError.notFound(path: directory.path) }
         let (files, folders) = try TestFiles.entries(of: directory)
-        let markdown = files.filter { $0.pathExtension.lowercased() == "md" && $0.lastPathComponent.lowercased() != "readme.md" }
+        let markdown = files.filter {
+            $0.pathExtension.lowercased() == "md" && $0.lastPathComponent.lowercased() != "readme.md"
+        }
         let stems = Set(markdown.map { $0.deletingPathExtension().lastPathComponent })
         let packages = folders.filter { !stems.contains($0.lastPathComponent) && KattisPackage.isPackage($0) }
 

@@ -11,9 +11,11 @@ enum TestFiles {
     /// - Throws: ``ProblemFormatError/missingAnswer(input:expected:)`` or
     ///   ``ProblemFormatError/missingInput(answer:expected:)`` for a file without its partner, and
     ///   ``ProblemFormatError/unreadable(file:reason:)`` when a folder cannot be listed.
-    static func tests(in directory: URL, recursive: Bool, namePrefix: String = "", isSample: Bool) throws -> [TestCase] {
+    static func tests(in directory: URL, recursive: Bool, namePrefix: String = "", isSample: Bool) throws -> [TestCase]
+    {
         var found: [(path: [String], test: TestCase)] = []
-        try collect(in: directory, path: [], recursive: recursive, namePrefix: namePrefix, isSample: isSample, into: &found)
+        try collect(
+            in: directory, path: [], recursive: recursive, namePrefix: namePrefix, isSample: isSample, into: &found)
         return found.sorted { naturallyOrdered($0.path, before: $1.path) }.map(\.test)
     }
 
@@ -23,7 +25,8 @@ enum TestFiles {
     ) throws {
         let (files, folders) = try entries(of: directory)
         let inputs = Set(files.filter { $0.pathExtension == "in" }.map { $0.deletingPathExtension().lastPathComponent })
-        let answers = Set(files.filter { $0.pathExtension == "ans" }.map { $0.deletingPathExtension().lastPathComponent })
+        let answers = Set(
+            files.filter { $0.pathExtension == "ans" }.map { $0.deletingPathExtension().lastPathComponent })
         for stem in inputs.union(answers).sorted(by: { naturallyOrdered($0, before: $1) }) {
             let input = directory.appendingPathComponent(stem + ".in")
             let answer = directory.appendingPathComponent(stem + ".ans")
@@ -34,7 +37,8 @@ enum TestFiles {
                 throw ProblemFormatError.missingInput(answer: answer.path, expected: input.path)
             }
             let name = namePrefix + (path + [stem]).joined(separator: "/")
-            found.append((path + [stem], TestCase(name: name, input: .file(input), answer: .file(answer), isSample: isSample)))
+            found.append(
+                (path + [stem], TestCase(name: name, input: .file(input), answer: .file(answer), isSample: isSample)))
         }
         guard recursive else { return }
         for folder in folders {

@@ -13,7 +13,8 @@ extension Catalog {
             return gpu
         }
         let names = gpus.map { ($0.id, [$0.id, $0.name] + $0.aliases) }
-        throw ServingPlanError.unknownGPU(name, suggestions: Self.closest(to: key, in: names, normalize: Self.normalizedGPU))
+        throw ServingPlanError.unknownGPU(
+            name, suggestions: Self.closest(to: key, in: names, normalize: Self.normalizedGPU))
     }
 
     /// The model called `name`: its Hugging Face id, the part after the slash, or an alias, ignoring case.
@@ -30,17 +31,20 @@ extension Catalog {
             name, suggestions: Self.closest(to: key, in: names, normalize: Self.normalizedModel))
     }
 
+    /// A GPU name reduced to letters and digits, without maker and brand words.
     static func normalizedGPU(_ name: String) -> String {
         var text = name.lowercased()
         for word in ["nvidia", "geforce", "tesla"] { text = text.replacingOccurrences(of: word, with: "") }
         return String(text.filter { $0.isLetter || $0.isNumber })
     }
 
+    /// A model name in lower case without spaces, dashes and underscores.
     static func normalizedModel(_ name: String) -> String {
         String(name.lowercased().filter { $0.isLetter || $0.isNumber || $0 == "." || $0 == "/" })
     }
 
-    /// Up to four ids whose names are nearest to `key` by edit distance; names containing `key` count as near.
+    /// Up to four ids whose names are nearest to `key` by edit distance (names containing `key` count as nearest);
+    /// when none is near, the four least far.
     static func closest(
         to key: String, in entries: [(id: String, names: [String])], normalize: (String) -> String
     ) -> [String] {
@@ -53,8 +57,10 @@ extension Catalog {
             return (entry.id, scores.min() ?? Int.max)
         }
         let limit = max(3, key.count / 2)
-        return scored.filter { $0.score <= limit }
-            .sorted { ($0.score, $0.id) < ($1.score, $1.id) }
+        let sorted = scored.sorted { ($0.score, $0.id) < ($1.score, $1.id) }
+        let close = sorted.filter { $0.score <= limit }
+        // Nothing close: still name a few entries so the user sees what the catalog holds.
+        return (close.isEmpty ? sorted : close)
             .prefix(4)
             .map(\.id)
     }

@@ -51,7 +51,7 @@ public struct Catalog: Sendable, Hashable {
         let file = try decode(data, source: source)
         let catalog = Catalog(gpus: file.gpus ?? [], models: file.models ?? [])
         for model in catalog.models { try model.validate(source: source) }
-        for gpu in catalog.gpus where gpu.usableGiB <= 0 || gpu.memoryGB <= 0 {
+        for gpu in catalog.gpus where gpu.usableGiB <= 0 || gpu.memoryGiB <= 0 {
             throw ServingPlanError.invalidCatalog(source: source, reason: "GPU '\(gpu.id)': memory must be positive")
         }
         return catalog
@@ -65,7 +65,8 @@ public struct Catalog: Sendable, Hashable {
     private static func merge<Entry>(_ base: [Entry], _ overrides: [Entry], id: KeyPath<Entry, String>) -> [Entry] {
         var result = base
         for entry in overrides {
-            if let index = result.firstIndex(where: { $0[keyPath: id].lowercased() == entry[keyPath: id].lowercased() }) {
+            if let index = result.firstIndex(where: { $0[keyPath: id].lowercased() == entry[keyPath: id].lowercased() })
+            {
                 result[index] = entry
             } else {
                 result.append(entry)

@@ -6,8 +6,8 @@ public struct GPU: Sendable, Hashable, Codable {
     public var name: String
     /// Other names that select this GPU.
     public var aliases: [String]
-    /// Memory as sold, in GB (decimal, as printed on the spec sheet).
-    public var memoryGB: Double
+    /// Memory on the spec sheet; GPU makers' "24 GB" is 24 GiB of memory chips.
+    public var memoryGiB: Double
     /// Memory that CUDA reports as the device total, in GiB: what `--gpu-memory-utilization` multiplies.
     ///
     /// It is below the marketing figure because the driver reserves some, and ECC reserves more on data-centre cards.
@@ -19,7 +19,7 @@ public struct GPU: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, aliases
-        case memoryGB = "memory_gb"
+        case memoryGiB = "memory_gib"
         case usableGiB = "usable_gib"
         case bandwidthGBps = "bandwidth_gbps"
         case computeCapability = "compute_capability"
@@ -27,13 +27,13 @@ public struct GPU: Sendable, Hashable, Codable {
 
     /// Creates a GPU description.
     public init(
-        id: String, name: String, aliases: [String] = [], memoryGB: Double, usableGiB: Double,
+        id: String, name: String, aliases: [String] = [], memoryGiB: Double, usableGiB: Double,
         bandwidthGBps: Double, computeCapability: String
     ) {
         self.id = id
         self.name = name
         self.aliases = aliases
-        self.memoryGB = memoryGB
+        self.memoryGiB = memoryGiB
         self.usableGiB = usableGiB
         self.bandwidthGBps = bandwidthGBps
         self.computeCapability = computeCapability
@@ -45,7 +45,7 @@ public struct GPU: Sendable, Hashable, Codable {
         id = try container.decode(String.self, forKey: .id)
         name = try container.decode(String.self, forKey: .name)
         aliases = try container.decodeIfPresent([String].self, forKey: .aliases) ?? []
-        memoryGB = try container.decode(Double.self, forKey: .memoryGB)
+        memoryGiB = try container.decode(Double.self, forKey: .memoryGiB)
         usableGiB = try container.decode(Double.self, forKey: .usableGiB)
         bandwidthGBps = try container.decodeIfPresent(Double.self, forKey: .bandwidthGBps) ?? 0
         computeCapability = try container.decode(String.self, forKey: .computeCapability)
@@ -82,7 +82,7 @@ public struct GPU: Sendable, Hashable, Codable {
     public func withMemory(gib: Double) -> GPU {
         var copy = self
         copy.usableGiB = gib
-        copy.memoryGB = gib * Double(ByteCount.gibibyte) / 1e9
+        copy.memoryGiB = gib
         copy.name = "\(name) with \(ByteCount.decimal(gib, places: 2)) GiB (--vram)"
         return copy
     }

@@ -17,6 +17,7 @@ extension ModelPlan {
         }
     }
 
+    /// Sentences for `reasons`: the budget, the KV cache for one sequence, the limits and the other options.
     func explanation() -> [String] {
         var lines: [String] = []
         let label = single.quantization.label
@@ -49,7 +50,8 @@ extension ModelPlan {
         if fits {
             let count = single.maxConcurrency(context: context)
             lines.append(
-                "One GPU holds \(ByteCount.counted(count, "sequence")) of \(ByteCount.grouped(context)) tokens at once" + (concurrencyGiven ? " (\(sequences) asked)." : "."))
+                "One GPU holds \(ByteCount.counted(count, "sequence")) of \(ByteCount.grouped(context)) tokens at once"
+                    + (concurrencyGiven ? " (\(sequences) asked)." : "."))
         }
         if let tensorParallel {
             let count = tensorParallel.maxConcurrency(context: context)
@@ -59,7 +61,8 @@ extension ModelPlan {
                     + " \(ByteCount.grouped(tensorParallel.kvTokens)) tokens: \(ByteCount.counted(count, "sequence")) of"
                     + " \(ByteCount.grouped(context)).")
         } else if gpusNeeded == nil {
-            lines.append("Even 8 GPUs with tensor parallel cannot hold the weights plus \(sequences) × \(tokens) sequences.")
+            lines.append(
+                "Even 8 GPUs with tensor parallel cannot hold the weights plus \(sequences) × \(tokens) sequences.")
         }
         if let smaller = smallerQuantization {
             lines.append(
@@ -71,6 +74,7 @@ extension ModelPlan {
         return lines
     }
 
+    /// Catalog notes plus what this plan assumes about sliding windows, MLA, experts, quantized embeddings and FP8 KV.
     func modelNotes(kvCacheDType: KVCacheDType) -> [String] {
         var lines = model.notes
         if let window = model.slidingWindow {
@@ -78,7 +82,8 @@ extension ModelPlan {
             let length = context > window.size ? context : model.maxPositionEmbeddings
             let perLayer = single.kvBytesPerToken / Int64(model.layers)
             let full = perLayer * Int64(model.layers) * Int64(length)
-            let windowed = Int64(model.layers - window.layers) * perLayer * Int64(length)
+            let windowed =
+                Int64(model.layers - window.layers) * perLayer * Int64(length)
                 + Int64(window.layers) * perLayer * Int64(min(length, window.size))
             lines.append(
                 "\(window.layers) of \(model.layers) layers use a \(ByteCount.grouped(window.size))-token sliding"
@@ -104,8 +109,9 @@ extension ModelPlan {
                     + " in \(single.quantization.label) checkpoints.")
         }
         if kvCacheDType == .fp8 {
-            lines.append("FP8 KV cache halves KV memory at a small accuracy cost; it needs an attention backend"
-                + " that supports it (FlashInfer or FlashAttention 3).")
+            lines.append(
+                "FP8 KV cache halves KV memory at a small accuracy cost; it needs an attention backend"
+                    + " that supports it (FlashInfer or FlashAttention 3).")
         }
         return lines
     }

@@ -197,7 +197,8 @@ public struct ModelSpec: Sendable, Hashable, Codable {
         }
         if let slidingWindow, slidingWindow.size <= 0 || slidingWindow.layers > layers {
             throw ServingPlanError.invalidCatalog(
-                source: source, reason: "model '\(id)': sliding_window needs a positive size and at most \(layers) layers")
+                source: source,
+                reason: "model '\(id)': sliding_window needs a positive size and at most \(layers) layers")
         }
         if let mla, mla.kvLoraRank <= 0 || mla.qkRopeHeadDim < 0 {
             throw ServingPlanError.invalidCatalog(source: source, reason: "model '\(id)': mla ranks must be positive")

@@ -56,8 +56,10 @@ public struct PairPlan: Sendable, Hashable {
     /// Splits `gpu` between the two models of `models` as `request` asks.
     public init(models: [ModelSpec], gpu: GPU, request: PlanRequest) {
         requested = Self.split(models, on: gpu, quantization: request.quantization, request: request)
-        alternatives = requested.fits
-            ? [] : request.quantization.smallerAlternatives(on: gpu).map {
+        alternatives =
+            requested.fits
+            ? []
+            : request.quantization.smallerAlternatives(on: gpu).map {
                 Self.split(models, on: gpu, quantization: $0, request: request)
             }
         warnings = []
@@ -74,6 +76,7 @@ public struct PairPlan: Sendable, Hashable {
         }
     }
 
+    /// The split of `gpu` between `models` in one weight format, or the reason there is none.
     static func split(_ models: [ModelSpec], on gpu: GPU, quantization: Quantization, request: PlanRequest) -> Option {
         let usable = gpu.usableBytes
         let context = request.context
@@ -90,14 +93,16 @@ public struct PairPlan: Sendable, Hashable {
         var option = Option(
             quantization: quantization, requiredBytes: required, budgetBytes: budget, servers: [], reason: nil)
         if let model = models.first(where: { context > $0.maxPositionEmbeddings }) {
-            option.reason = "\(ByteCount.grouped(context)) tokens is beyond \(model.id)'s limit"
+            option.reason =
+                "\(ByteCount.grouped(context)) tokens is beyond \(model.id)'s limit"
                 + " (\(ByteCount.grouped(model.maxPositionEmbeddings)))."
             return option
         }
         let cap = Int((request.gpuMemoryUtilization * 100 + 1e-6).rounded(.down))
         let minimum = needs.map { Int((Double($0) / Double(usable) * 100).rounded(.up)) }
         guard required <= budget, minimum.reduce(0, +) <= cap else {
-            option.reason = "Both servers need \(ByteCount.gib(required)) GiB (weights, activations, buffers and"
+            option.reason =
+                "Both servers need \(ByteCount.gib(required)) GiB (weights, activations, buffers and"
                 + " \(sequences) × \(ByteCount.grouped(context))-token KV each), more than the"
                 + " \(ByteCount.gib(budget)) GiB that \(VLLMCommand.format(utilization: request.gpuMemoryUtilization))"
                 + " of the card allows."

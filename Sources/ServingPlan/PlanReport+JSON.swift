@@ -91,7 +91,7 @@ extension ModelPlan: Encodable {
         try container.encode(single.maxConcurrency(context: context), forKey: .maxConcurrency)
         try container.encode(fits, forKey: .fits)
         try container.encode(verdict.code, forKey: .verdict)
-        try container.encode(verdict.summary, forKey: .verdictSummary)
+        try container.encode(headline, forKey: .verdictSummary)
         try container.encode(gpusNeeded, forKey: .gpusNeeded)
         try container.encode(smallerQuantization?.quantization.rawValue, forKey: .fitsWith)
         try container.encode(tensorParallel.map { DeploymentJSON($0, context: context) }, forKey: .tensorParallel)

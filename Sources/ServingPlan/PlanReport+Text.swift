@@ -29,8 +29,8 @@ extension PlanReport {
         let sequences = ByteCount.counted(request.concurrency ?? 1, "sequence")
         return [
             "vLLM memory plan for \(gpu.name)",
-            "  card      \(ByteCount.decimal(gpu.memoryGB, places: 0)) GB sold, \(ByteCount.gib(gpu.usableBytes)) GiB"
-                + " visible to CUDA\(bandwidth), compute capability \(gpu.computeCapability)",
+            "  card      \(ByteCount.decimal(gpu.memoryGiB, places: 0)) GiB on the spec sheet,"
+                + " \(ByteCount.gib(gpu.usableBytes)) GiB visible to CUDA\(bandwidth), compute capability \(gpu.computeCapability)",
             "  asked     \(request.quantization.label) weights, KV cache \(request.kvCacheDType.rawValue),"
                 + " \(ByteCount.grouped(request.context)) tokens × \(sequences),"
                 + " utilization \(VLLMCommand.format(utilization: request.gpuMemoryUtilization))",
@@ -64,12 +64,14 @@ extension PlanReport {
 }
 
 extension ModelPlan {
+    /// The report section for this model: architecture, memory table, KV figures, verdict, command and notes.
     func textSection() -> [String] {
         let label = single.quantization.label
         let architecture = [
             "\(ByteCount.billions(model.parameters)) params", "\(model.layers) layers",
             "hidden \(ByteCount.grouped(model.hiddenSize))",
-            model.mla == nil ? "heads \(model.attentionHeads), KV \(model.kvHeads) × \(model.headDim)"
+            model.mla == nil
+                ? "heads \(model.attentionHeads), KV \(model.kvHeads) × \(model.headDim)"
                 : "heads \(model.attentionHeads), MLA",
             "vocab \(ByteCount.grouped(model.vocabSize))", "max \(ByteCount.grouped(model.maxPositionEmbeddings))",
         ].joined(separator: " · ")
@@ -118,7 +120,8 @@ extension ModelPlan {
     private func kvFormula() -> String {
         let bytes = single.kvCacheDType.bytes
         if let mla = model.mla {
-            return "\(model.layers) layers × (\(mla.kvLoraRank) + \(mla.qkRopeHeadDim)) × \(ByteCount.counted(bytes, "byte")) (MLA)"
+            return
+                "\(model.layers) layers × (\(mla.kvLoraRank) + \(mla.qkRopeHeadDim)) × \(ByteCount.counted(bytes, "byte")) (MLA)"
         }
         return "2 × \(model.layers) layers × \(model.kvHeads) KV heads × \(model.headDim) × "
             + ByteCount.counted(bytes, "byte")
@@ -126,6 +129,7 @@ extension ModelPlan {
 }
 
 extension PairPlan {
+    /// The report section for the two servers: every option tried, with the commands of the recommended one.
     func textSection(gpu: GPU, context: Int) -> [String] {
         var lines = ["== Two servers on one \(gpu.name) (ports 8000 and 8001)"]
         for option in [requested] + alternatives {

@@ -54,7 +54,8 @@ public struct PlanRequest: Sendable, Hashable {
     /// - Throws: `ServingPlanError.invalidValue` for the first bad one.
     public func checkValues() throws {
         if context <= 0 {
-            throw ServingPlanError.invalidValue(name: "context", value: "\(context)", expected: "a positive token count")
+            throw ServingPlanError.invalidValue(
+                name: "context", value: "\(context)", expected: "a positive token count")
         }
         if let concurrency, concurrency <= 0 {
             throw ServingPlanError.invalidValue(

@@ -25,7 +25,8 @@ extension ServingPlanError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownGPU(let name, let suggestions):
-            return "unknown GPU '\(name)'" + Self.didYouMean(suggestions) + "; run `solve plan --help` for the list"
+            return "unknown GPU '\(name)'" + Self.didYouMean(suggestions)
+                + "; add others with --catalog FILE (same schema as the built-in gpus.json)"
         case .unknownModel(let name, let suggestions):
             return "unknown model '\(name)'" + Self.didYouMean(suggestions)
                 + "; add it with --catalog FILE (same schema as the built-in models.json)"

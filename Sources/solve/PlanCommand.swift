@@ -15,7 +15,9 @@ struct PlanCommand: ParsableCommand {
 
             --json prints one object: {"gpu", "settings", "models": [one object per model], "pair" (null unless \
             two models), "assumptions"}. Each model has weights_bytes, kv_bytes_per_token, kv_budget_bytes, \
-            max_context, max_concurrency, fits, verdict, gpus_needed, vllm_command and assumptions.
+            max_context, max_concurrency, fits, verdict, gpus_needed, vllm_command and assumptions. "pair" has \
+            fits (in the requested format), recommended_quantization, and requested/alternatives splits whose \
+            servers carry port, gpu_memory_utilization and vllm_command.
 
             --catalog FILE adds or replaces entries: {"gpus": [...], "models": [...]} with the schema of the \
             built-in Sources/ServingPlan/Catalog/*.json; an entry whose id matches a built-in one replaces it.
@@ -46,7 +48,8 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("gpu-memory-utilization"), help: "Fraction of the card vLLM may use.")
     var gpuMemoryUtilization: Double = PlanRequest.defaultUtilization
 
-    @Option(help: ArgumentHelp("JSON file of extra GPUs and models merged over the built-in catalog.", valueName: "FILE"))
+    @Option(
+        help: ArgumentHelp("JSON file of extra GPUs and models merged over the built-in catalog.", valueName: "FILE"))
     var catalog: String?
 
     @Flag(help: "Print JSON instead of the report.")

@@ -47,7 +47,7 @@ final class HostileEnvironment: Sendable {
     let markerValue = "MARKER-\(UUID().uuidString)"
 
     private init() {
-        judge = try? Judge(concurrency: 2)
+        judge = try? Judge(concurrency: 1)
         let secretFolder = (try? Fixtures.temporaryDirectory(prefix: "secret")) ?? URL(fileURLWithPath: "/tmp")
         secretFile = secretFolder.appendingPathComponent("secret.txt")
         try? Data(secret.utf8).write(to: secretFile)
@@ -58,7 +58,7 @@ final class HostileEnvironment: Sendable {
     }
 }
 
-@Suite("Hostile submissions")
+@Suite("Hostile submissions", .serialized)
 struct HostileSubmissionTests {
     @Test("manifest lists at least 25 programs in C, C++ and Python")
     func manifestIsComplete() {

@@ -3,11 +3,13 @@ import Testing
 @testable import ProblemFormat
 
 @Suite struct LimitsParsingTests {
-    @Test(arguments: [
+    static let durations: [(String, Int)] = [
         ("1s", 1000), ("2s", 2000), ("1.5s", 1500), ("500ms", 500), ("2 s", 2000), ("0.5 sec", 500),
         ("3 seconds", 3000), ("1 second", 1000), ("250 msec", 250), ("60s", 60_000), ("1.5S", 1500),
         ("2", 2000), ("0.25", 250), (" 1s ", 1000), (".5s", 500), ("0s", 0), ("1.0004s", 1000),
-    ])
+    ]
+
+    @Test(arguments: durations)
     func validDurations(text: String, milliseconds: Int) {
         #expect(Limits.milliseconds(fromDuration: text) == milliseconds)
     }
@@ -20,11 +22,13 @@ import Testing
         #expect(Limits.milliseconds(fromDuration: text) == nil)
     }
 
-    @Test(arguments: [
+    static let memorySizes: [(String, Int)] = [
         ("256MiB", 256 << 20), ("64 MiB", 64 << 20), ("1GiB", 1 << 30), ("512MB", 512 << 20), ("1024KiB", 1 << 20),
         ("2GB", 2 << 30), ("1.5GiB", 3 << 29), ("256", 256 << 20), ("128m", 128 << 20), ("1 gib", 1 << 30),
         ("2048 kb", 2 << 20), ("64G", 64 << 30),
-    ])
+    ]
+
+    @Test(arguments: memorySizes)
     func validMemorySizes(text: String, bytes: Int) {
         #expect(Limits.bytes(fromMemorySize: text) == bytes)
     }

@@ -42,7 +42,7 @@ struct ScratchFolder {
 /// Runs `body` with a new temporary folder, removed afterwards.
 func withScratchFolder<T>(_ body: (ScratchFolder) throws -> T) throws -> T {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("pf-tests-\(UUID().uuidString)")
-        .standardizedFileURL
+        .absoluteURL.standardized
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: url) }
     return try body(ScratchFolder(url: url))

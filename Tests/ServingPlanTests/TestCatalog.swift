@@ -3,19 +3,11 @@ import Testing
 
 @testable import ServingPlan
 
-/// Shared lookups for the tests: the built-in catalog, loaded once.
+/// Shared lookups for the tests in the built-in catalog.
 enum TestCatalog {
-    static let shared: Catalog = {
-        do {
-            return try Catalog.builtIn()
-        } catch {
-            fatalError("built-in catalog does not load: \(error)")
-        }
-    }()
+    static func model(_ name: String) throws -> ModelSpec { try Catalog.builtIn().model(named: name) }
 
-    static func model(_ name: String) throws -> ModelSpec { try shared.model(named: name) }
-
-    static func gpu(_ name: String) throws -> GPU { try shared.gpu(named: name) }
+    static func gpu(_ name: String) throws -> GPU { try Catalog.builtIn().gpu(named: name) }
 
     /// Plans one model as `solve plan --model name …` would.
     static func plan(
