@@ -92,6 +92,8 @@ void csandbox_cgroup_open(csandbox_cgroup *cgroup, const char *name) {
     memset(cgroup, 0, sizeof *cgroup);
     cgroup->memory_procs_fd = -1;
     cgroup->pids_procs_fd = -1;
+    cgroup->memory_limit = UINT64_MAX;
+    cgroup->max_tasks = UINT32_MAX;
     if (name == NULL || *name == 0) return;
     if (open_v1(cgroup, name) == 0) {
         cgroup->version = 1;
@@ -109,17 +111,25 @@ int csandbox_cgroup_prepare(csandbox_cgroup *cgroup, uint64_t memory_limit, uint
     if (memory_limit > 0) snprintf(value, sizeof value, "%llu", (unsigned long long)memory_limit);
     else snprintf(value, sizeof value, "%s", cgroup->version == 1 ? "-1" : "max");
     if (cgroup->version == 1) {
-        if ((error = write_file(cgroup->memory_dir, "memory.limit_in_bytes", value)) != 0) return error;
+        if (memory_limit != cgroup->memory_limit
+            && (error = write_file(cgroup->memory_dir, "memory.limit_in_bytes", value)) != 0)
+            return error;
         if ((error = write_file(cgroup->memory_dir, "memory.max_usage_in_bytes", "0")) != 0) return error;
         if ((error = write_file(cgroup->memory_dir, "memory.failcnt", "0")) != 0) return error;
     } else {
-        if ((error = write_file(cgroup->memory_dir, "memory.max", value)) != 0) return error;
+        if (memory_limit != cgroup->memory_limit
+            && (error = write_file(cgroup->memory_dir, "memory.max", value)) != 0)
+            return error;
         write_file(cgroup->memory_dir, "memory.swap.max", "0");
         write_file(cgroup->memory_dir, "memory.peak", "0");  // resets the peak on kernels ≥ 6.12
     }
+    cgroup->memory_limit = memory_limit;
+    if (max_tasks == cgroup->max_tasks) return 0;
     if (max_tasks > 0) snprintf(value, sizeof value, "%u", max_tasks);
     else snprintf(value, sizeof value, "max");
-    return write_file(cgroup->pids_dir, "pids.max", value);
+    if ((error = write_file(cgroup->pids_dir, "pids.max", value)) != 0) return error;
+    cgroup->max_tasks = max_tasks;
+    return 0;
 }
 
 /// Kills every process still listed in `dir`/cgroup.procs; returns how many there were.
@@ -141,7 +151,7 @@ static int kill_members(const char *dir) {
     return count;
 }
 
-void csandbox_cgroup_finish(csandbox_cgroup *cgroup, uint64_t *peak, int *limit_hit) {
+void csandbox_cgroup_finish(csandbox_cgroup *cgroup, int sweep, uint64_t *peak, int *limit_hit) {
     *peak = 0;
     *limit_hit = 0;
     if (cgroup->version == 0) return;
@@ -149,14 +159,14 @@ void csandbox_cgroup_finish(csandbox_cgroup *cgroup, uint64_t *peak, int *limit_
         *peak = number_file(cgroup->memory_dir, "memory.max_usage_in_bytes");
         *limit_hit = keyed_value(cgroup->memory_dir, "memory.oom_control", "oom_kill") > 0
             || number_file(cgroup->memory_dir, "memory.failcnt") > 0;
-        kill_members(cgroup->pids_dir);
+        if (sweep) kill_members(cgroup->pids_dir);
     } else {
         *peak = number_file(cgroup->memory_dir, "memory.peak");
         *limit_hit = keyed_value(cgroup->memory_dir, "memory.events", "oom_kill") > 0
             || keyed_value(cgroup->memory_dir, "memory.events", "max") > 0;
-        if (write_file(cgroup->memory_dir, "cgroup.kill", "1") != 0) kill_members(cgroup->memory_dir);
+        if (sweep && write_file(cgroup->memory_dir, "cgroup.kill", "1") != 0) kill_members(cgroup->memory_dir);
     }
-    kill_members(cgroup->memory_dir);
+    if (sweep) kill_members(cgroup->memory_dir);
 }
 
 void csandbox_cgroup_close(csandbox_cgroup *cgroup) {

@@ -17,6 +17,8 @@ typedef struct {
     char pids_dir[256];           /// v1 pids dir (v2: same as memory_dir)
     int memory_procs_fd;          /// cgroup.procs of the memory (v2: the only) cgroup, or -1
     int pids_procs_fd;            /// v1 pids cgroup.procs, or -1
+    uint64_t memory_limit;        /// the limit last written (UINT64_MAX: none yet)
+    uint32_t max_tasks;           /// the task cap last written (UINT32_MAX: none yet)
 } csandbox_cgroup;
 
 struct csandbox_slot {
@@ -40,8 +42,8 @@ const char *csandbox_syscall_name(int nr);
 void csandbox_cgroup_open(csandbox_cgroup *cgroup, const char *name);
 /// Sets the memory and task limits and resets the peak and failure counters before a run.
 int csandbox_cgroup_prepare(csandbox_cgroup *cgroup, uint64_t memory_limit, uint32_t max_tasks);
-/// Reads the peak usage and whether the limit was hit; kills any process still in the cgroups.
-void csandbox_cgroup_finish(csandbox_cgroup *cgroup, uint64_t *peak, int *limit_hit);
+/// Reads the peak usage and whether the limit was hit; with `sweep`, kills any process still in the cgroups.
+void csandbox_cgroup_finish(csandbox_cgroup *cgroup, int sweep, uint64_t *peak, int *limit_hit);
 /// Removes the cgroups.
 void csandbox_cgroup_close(csandbox_cgroup *cgroup);
 

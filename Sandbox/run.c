@@ -233,7 +233,9 @@ int csandbox_run(csandbox_slot *slot, const csandbox_run_spec *spec, csandbox_re
     if (context.listener >= 0) close(context.listener);
     if (pidfd >= 0) close(pidfd);
     uint64_t cgroup_peak = 0;
-    csandbox_cgroup_finish(&slot->cgroup, &cgroup_peak, &result->memory_limit_hit);
+    // Only tools may fork; a solution's threads end with it, so its cgroups need no sweep.
+    csandbox_cgroup_finish(&slot->cgroup, spec->profile == CSANDBOX_PROFILE_TOOL || context.error != 0, &cgroup_peak,
+                           &result->memory_limit_hit);
     if (context.error != 0) {
         result->setup_error = context.error;
         result->setup_step = context.step;

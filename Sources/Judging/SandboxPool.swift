@@ -52,7 +52,7 @@ public actor SandboxPool {
         if created < capacity {
             created += 1
             do {
-                return try makeSlot(index: created - 1)
+                return try makeSlot(index: SandboxPool.slotNumbers.next())
             } catch {
                 created -= 1
                 throw error
@@ -73,12 +73,14 @@ public actor SandboxPool {
         let pid = Int(getpid())
         let uid: uid_t? =
             isolation == .unprivilegedWhenRoot && geteuid() == 0
-            ? uid_t(SandboxPool.uidBase + (pid % 50_000) * 64 + index) : nil
+            ? uid_t(SandboxPool.uidBase + (pid % 8_000) * 256 + index % 256) : nil
         let capture = try workspace.makePrivateDirectory("\(poolName)-slot-\(index)")
         let cgroup = geteuid() == 0 ? "solve-\(pid)-\(poolName)-\(index)" : nil
         return try SandboxSlot(uid: uid, cgroupName: cgroup, captureDirectory: capture)
     }
 
-    /// First uid of the range slots run as (1,000,000 + 64 per judge process id modulo 50,000).
+    /// First uid of the range slots run as (1,000,000 + 256 per judge process id modulo 8,000).
     static let uidBase = 1_000_000
+    /// Numbers slots across every pool of the process, so that no two slots share a uid or a cgroup.
+    static let slotNumbers = Counter()
 }
