@@ -108,7 +108,7 @@ import Testing
                 default:
                     break
                 }
-                #expect(error.description.contains(url.lastPathComponent), "\(error)")
+                #expect(error.description.contains(url.deletingPathExtension().lastPathComponent), "\(error)")
             }
         }
     }

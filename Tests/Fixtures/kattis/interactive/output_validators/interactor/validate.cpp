@@ -3,6 +3,7 @@
 //   stdout goes to the submission's stdin. Exit 42 = accepted, 43 = wrong answer.
 // INPUT holds "N X": the secret X lies in [1, N]. The submission prints
 // "? g" and reads "<", ">" or "=", with at most 30 guesses.
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -19,6 +20,7 @@ static std::string feedback_dir;
 int main(int argc, char **argv) {
     if (argc < 4) return 1;
     feedback_dir = argv[3];
+    std::signal(SIGPIPE, SIG_IGN);  // the submission may exit before reading our reply
     long long n, x;
     std::ifstream in(argv[1]);
     if (!(in >> n >> x)) return 1;
