@@ -33,20 +33,35 @@ static int read_file(const char *dir, const char *file, char *buffer, size_t siz
     return error;
 }
 
-/// The number after `key ` in a flat-keyed cgroup file (memory.events, memory.oom_control).
-static uint64_t keyed_value(const char *dir, const char *file, const char *key) {
+/// Opens a cgroup file once; reads and writes then use pread/pwrite at offset 0.
+static int open_file(const char *dir, const char *file, int flags) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    return open(path, flags | O_CLOEXEC);
+}
+
+static int reset_fd(int fd) {
+    return fd >= 0 && pwrite(fd, "0", 1, 0) < 0 ? errno : 0;
+}
+
+static uint64_t number_fd(int fd) {
+    char text[64];
+    ssize_t n = fd >= 0 ? pread(fd, text, sizeof text - 1, 0) : -1;
+    if (n <= 0) return 0;
+    text[n] = 0;
+    return strtoull(text, NULL, 10);
+}
+
+static uint64_t keyed_fd(int fd, const char *key) {
     char text[1024];
-    if (read_file(dir, file, text, sizeof text) != 0) return 0;
+    ssize_t n = fd >= 0 ? pread(fd, text, sizeof text - 1, 0) : -1;
+    if (n <= 0) return 0;
+    text[n] = 0;
     size_t length = strlen(key);
     for (char *line = text; line != NULL && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
         if (strncmp(line, key, length) == 0 && line[length] == ' ') return strtoull(line + length + 1, NULL, 10);
     }
     return 0;
-}
-
-static uint64_t number_file(const char *dir, const char *file) {
-    char text[64];
-    return read_file(dir, file, text, sizeof text) == 0 ? strtoull(text, NULL, 10) : 0;
 }
 
 static int make_dir(const char *path) {
@@ -71,7 +86,13 @@ static int open_v1(csandbox_cgroup *cgroup, const char *name) {
     }
     cgroup->memory_procs_fd = open_procs(cgroup->memory_dir);
     cgroup->pids_procs_fd = open_procs(cgroup->pids_dir);
-    return cgroup->memory_procs_fd < 0 || cgroup->pids_procs_fd < 0 ? EACCES : 0;
+    cgroup->usage_fd = open_file(cgroup->memory_dir, "memory.max_usage_in_bytes", O_RDWR);
+    cgroup->failcnt_fd = open_file(cgroup->memory_dir, "memory.failcnt", O_RDWR);
+    cgroup->events_fd = open_file(cgroup->memory_dir, "memory.oom_control", O_RDONLY);
+    return cgroup->memory_procs_fd < 0 || cgroup->pids_procs_fd < 0 || cgroup->usage_fd < 0
+            || cgroup->failcnt_fd < 0 || cgroup->events_fd < 0
+        ? EACCES
+        : 0;
 }
 
 static int open_v2(csandbox_cgroup *cgroup, const char *name) {
@@ -85,13 +106,16 @@ static int open_v2(csandbox_cgroup *cgroup, const char *name) {
     snprintf(cgroup->pids_dir, sizeof cgroup->pids_dir, "%s", cgroup->memory_dir);
     if (make_dir(cgroup->memory_dir) != 0) return EACCES;
     cgroup->memory_procs_fd = open_procs(cgroup->memory_dir);
-    return cgroup->memory_procs_fd < 0 ? EACCES : 0;
+    cgroup->usage_fd = open_file(cgroup->memory_dir, "memory.peak", O_RDWR);
+    cgroup->events_fd = open_file(cgroup->memory_dir, "memory.events", O_RDONLY);
+    return cgroup->memory_procs_fd < 0 || cgroup->usage_fd < 0 || cgroup->events_fd < 0 ? EACCES : 0;
 }
 
 void csandbox_cgroup_open(csandbox_cgroup *cgroup, const char *name) {
     memset(cgroup, 0, sizeof *cgroup);
     cgroup->memory_procs_fd = -1;
     cgroup->pids_procs_fd = -1;
+    cgroup->usage_fd = cgroup->failcnt_fd = cgroup->events_fd = -1;
     cgroup->memory_limit = UINT64_MAX;
     cgroup->max_tasks = UINT32_MAX;
     if (name == NULL || *name == 0) return;
@@ -114,14 +138,13 @@ int csandbox_cgroup_prepare(csandbox_cgroup *cgroup, uint64_t memory_limit, uint
         if (memory_limit != cgroup->memory_limit
             && (error = write_file(cgroup->memory_dir, "memory.limit_in_bytes", value)) != 0)
             return error;
-        if ((error = write_file(cgroup->memory_dir, "memory.max_usage_in_bytes", "0")) != 0) return error;
-        if ((error = write_file(cgroup->memory_dir, "memory.failcnt", "0")) != 0) return error;
+        if ((error = reset_fd(cgroup->usage_fd)) != 0 || (error = reset_fd(cgroup->failcnt_fd)) != 0) return error;
     } else {
         if (memory_limit != cgroup->memory_limit
             && (error = write_file(cgroup->memory_dir, "memory.max", value)) != 0)
             return error;
         write_file(cgroup->memory_dir, "memory.swap.max", "0");
-        write_file(cgroup->memory_dir, "memory.peak", "0");  // resets the peak on kernels ≥ 6.12
+        reset_fd(cgroup->usage_fd);  // resets the peak seen through this fd on kernels ≥ 6.12
     }
     cgroup->memory_limit = memory_limit;
     if (max_tasks == cgroup->max_tasks) return 0;
@@ -156,14 +179,12 @@ void csandbox_cgroup_finish(csandbox_cgroup *cgroup, int sweep, uint64_t *peak, 
     *limit_hit = 0;
     if (cgroup->version == 0) return;
     if (cgroup->version == 1) {
-        *peak = number_file(cgroup->memory_dir, "memory.max_usage_in_bytes");
-        *limit_hit = keyed_value(cgroup->memory_dir, "memory.oom_control", "oom_kill") > 0
-            || number_file(cgroup->memory_dir, "memory.failcnt") > 0;
+        *peak = number_fd(cgroup->usage_fd);
+        *limit_hit = keyed_fd(cgroup->events_fd, "oom_kill") > 0 || number_fd(cgroup->failcnt_fd) > 0;
         if (sweep) kill_members(cgroup->pids_dir);
     } else {
-        *peak = number_file(cgroup->memory_dir, "memory.peak");
-        *limit_hit = keyed_value(cgroup->memory_dir, "memory.events", "oom_kill") > 0
-            || keyed_value(cgroup->memory_dir, "memory.events", "max") > 0;
+        *peak = number_fd(cgroup->usage_fd);
+        *limit_hit = keyed_fd(cgroup->events_fd, "oom_kill") > 0 || keyed_fd(cgroup->events_fd, "max") > 0;
         if (sweep && write_file(cgroup->memory_dir, "cgroup.kill", "1") != 0) kill_members(cgroup->memory_dir);
     }
     if (sweep) kill_members(cgroup->memory_dir);
@@ -172,7 +193,11 @@ void csandbox_cgroup_finish(csandbox_cgroup *cgroup, int sweep, uint64_t *peak, 
 void csandbox_cgroup_close(csandbox_cgroup *cgroup) {
     if (cgroup->memory_procs_fd >= 0) close(cgroup->memory_procs_fd);
     if (cgroup->pids_procs_fd >= 0) close(cgroup->pids_procs_fd);
+    if (cgroup->usage_fd >= 0) close(cgroup->usage_fd);
+    if (cgroup->failcnt_fd >= 0) close(cgroup->failcnt_fd);
+    if (cgroup->events_fd >= 0) close(cgroup->events_fd);
     cgroup->memory_procs_fd = cgroup->pids_procs_fd = -1;
+    cgroup->usage_fd = cgroup->failcnt_fd = cgroup->events_fd = -1;
     if (cgroup->memory_dir[0]) {
         for (int attempt = 0; attempt < 50 && rmdir(cgroup->memory_dir) != 0 && errno == EBUSY; attempt++) {
             kill_members(cgroup->memory_dir);

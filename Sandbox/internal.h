@@ -17,6 +17,9 @@ typedef struct {
     char pids_dir[256];           /// v1 pids dir (v2: same as memory_dir)
     int memory_procs_fd;          /// cgroup.procs of the memory (v2: the only) cgroup, or -1
     int pids_procs_fd;            /// v1 pids cgroup.procs, or -1
+    int usage_fd;                 /// v1 memory.max_usage_in_bytes / v2 memory.peak, kept open, or -1
+    int failcnt_fd;               /// v1 memory.failcnt, or -1
+    int events_fd;                /// v1 memory.oom_control / v2 memory.events, or -1
     uint64_t memory_limit;        /// the limit last written (UINT64_MAX: none yet)
     uint32_t max_tasks;           /// the task cap last written (UINT32_MAX: none yet)
 } csandbox_cgroup;
@@ -28,6 +31,9 @@ struct csandbox_slot {
     /// execve's path is copied here; the filters only let execve through with exactly this pointer.
     char exec_path[4096];
     csandbox_bpf filters[CSANDBOX_PROFILE_COUNT];
+    /// Signals the child must set back to SIG_DFL: those the judge ignored when the slot was made, plus the ones
+    /// verdicts depend on. Caught signals need nothing: execve resets them.
+    uint64_t reset_signals;
     char *child_stack;
     size_t child_stack_size;
     uint32_t protections;

@@ -71,13 +71,14 @@ static int child_main(void *argument) {
     csandbox_slot *slot = context->slot;
 
     struct sigaction default_action = {.sa_handler = SIG_DFL};
-    for (int sig = 1; sig < NSIG; sig++) {
-        if (sig != SIGKILL && sig != SIGSTOP) sigaction(sig, &default_action, NULL);
+    for (int sig = 1; sig < 64; sig++) {
+        if (slot->reset_signals & (1ULL << sig)) sigaction(sig, &default_action, NULL);
     }
     if (syscall(SYS_setsid) < 0) child_fail(context, "setsid");
     if (slot->cgroup.memory_procs_fd >= 0 && syscall(SYS_write, slot->cgroup.memory_procs_fd, "0", 1) < 0)
         child_fail(context, "join memory cgroup");
-    if (slot->cgroup.pids_procs_fd >= 0 && syscall(SYS_write, slot->cgroup.pids_procs_fd, "0", 1) < 0)
+    // With a uid of its own, RLIMIT_NPROC already caps the slot's tasks; the pids cgroup serves the other slots.
+    if ((slot->protections & CSANDBOX_PROTECT_CGROUP_PIDS) && syscall(SYS_write, slot->cgroup.pids_procs_fd, "0", 1) < 0)
         child_fail(context, "join pids cgroup");
     if (syscall(SYS_chdir, spec->workdir) < 0) child_fail(context, "chdir to work dir");
 

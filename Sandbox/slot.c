@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -37,6 +38,14 @@ csandbox_slot *csandbox_slot_create(const csandbox_slot_options *options, int *e
             return NULL;
         }
     }
+    slot->reset_signals = 0;
+    for (int sig = 1; sig < 64; sig++) {
+        struct sigaction current;
+        if (sigaction(sig, NULL, &current) == 0 && current.sa_handler == SIG_IGN) slot->reset_signals |= 1ULL << sig;
+    }
+    static const int verdict_signals[] = {SIGPIPE, SIGXFSZ, SIGXCPU, SIGCHLD, SIGINT, SIGQUIT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof verdict_signals / sizeof *verdict_signals; i++)
+        slot->reset_signals |= 1ULL << verdict_signals[i];
     csandbox_cgroup_open(&slot->cgroup, options->cgroup_name);
     slot->protections = CSANDBOX_PROTECT_SECCOMP;
     int abi = csandbox_landlock_abi();
@@ -44,7 +53,9 @@ csandbox_slot *csandbox_slot_create(const csandbox_slot_options *options, int *e
     if (abi >= 4) slot->protections |= CSANDBOX_PROTECT_LANDLOCK_NET;
     if (abi >= 6) slot->protections |= CSANDBOX_PROTECT_LANDLOCK_SIGNAL_SCOPE;
     if (slot->uid >= 0 && slot->uid != (int64_t)getuid()) slot->protections |= CSANDBOX_PROTECT_UID;
-    if (slot->cgroup.version != 0) slot->protections |= CSANDBOX_PROTECT_CGROUP_MEMORY | CSANDBOX_PROTECT_CGROUP_PIDS;
+    if (slot->cgroup.version != 0) slot->protections |= CSANDBOX_PROTECT_CGROUP_MEMORY;
+    if (slot->cgroup.version != 0 && !(slot->protections & CSANDBOX_PROTECT_UID))
+        slot->protections |= CSANDBOX_PROTECT_CGROUP_PIDS;
     return slot;
 }
 

@@ -31,7 +31,7 @@ public struct SandboxProtections: Sendable, Hashable, Codable {
             if landlockSignalScope { scope.append("signals") }
             list.append("Landlock ABI \(landlockABI) (\(scope.joined(separator: ", ")))")
         }
-        if let uid { list.append("unprivileged uid \(uid)") }
+        if let uid { list.append("unprivileged uid \(uid) (RLIMIT_NPROC caps its tasks)") }
         if memoryCgroup { list.append("memory cgroup (exact peak, OOM → MLE)") }
         if pidsCgroup { list.append("pids cgroup") }
         return list
