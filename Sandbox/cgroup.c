@@ -68,12 +68,6 @@ static int make_dir(const char *path) {
     return mkdir(path, 0755) == 0 || errno == EEXIST ? 0 : errno;
 }
 
-static int open_procs(const char *dir) {
-    char path[512];
-    snprintf(path, sizeof path, "%s/cgroup.procs", dir);
-    return open(path, O_WRONLY | O_CLOEXEC);
-}
-
 static int open_v1(csandbox_cgroup *cgroup, const char *name) {
     if (access("/sys/fs/cgroup/memory/memory.limit_in_bytes", W_OK) != 0) return ENOENT;
     if (make_dir("/sys/fs/cgroup/memory/solve") != 0 || make_dir("/sys/fs/cgroup/pids/solve") != 0) return EACCES;
@@ -84,8 +78,8 @@ static int open_v1(csandbox_cgroup *cgroup, const char *name) {
         rmdir(cgroup->memory_dir);
         return EACCES;
     }
-    cgroup->memory_procs_fd = open_procs(cgroup->memory_dir);
-    cgroup->pids_procs_fd = open_procs(cgroup->pids_dir);
+    cgroup->memory_procs_fd = open_file(cgroup->memory_dir, "cgroup.procs", O_WRONLY);
+    cgroup->pids_procs_fd = open_file(cgroup->pids_dir, "cgroup.procs", O_WRONLY);
     cgroup->usage_fd = open_file(cgroup->memory_dir, "memory.max_usage_in_bytes", O_RDWR);
     cgroup->failcnt_fd = open_file(cgroup->memory_dir, "memory.failcnt", O_RDWR);
     cgroup->events_fd = open_file(cgroup->memory_dir, "memory.oom_control", O_RDONLY);
@@ -105,7 +99,7 @@ static int open_v2(csandbox_cgroup *cgroup, const char *name) {
     snprintf(cgroup->memory_dir, sizeof cgroup->memory_dir, "/sys/fs/cgroup/solve/%s", name);
     snprintf(cgroup->pids_dir, sizeof cgroup->pids_dir, "%s", cgroup->memory_dir);
     if (make_dir(cgroup->memory_dir) != 0) return EACCES;
-    cgroup->memory_procs_fd = open_procs(cgroup->memory_dir);
+    cgroup->memory_procs_fd = open_file(cgroup->memory_dir, "cgroup.procs", O_WRONLY);
     cgroup->usage_fd = open_file(cgroup->memory_dir, "memory.peak", O_RDWR);
     cgroup->events_fd = open_file(cgroup->memory_dir, "memory.events", O_RDONLY);
     return cgroup->memory_procs_fd < 0 || cgroup->usage_fd < 0 || cgroup->events_fd < 0 ? EACCES : 0;

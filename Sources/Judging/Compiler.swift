@@ -5,17 +5,11 @@ struct Compiler {
     /// CPU seconds a compile may use (per compiler process).
     static let cpuLimitMilliseconds = 10_000
     static let wallLimitMilliseconds = 30_000
-    static let memoryLimitBytes = 2 << 30
     /// Compiler messages are cut here.
     static let logLimitBytes = 64 << 10
 
     let workspace: Workspace
     let precompiledHeaders: PrecompiledHeaders
-
-    /// The environment tools run with: nothing of the judge's.
-    static func environment(home: URL) -> [String: String] {
-        ["PATH": "/usr/local/bin:/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home.path, "TMPDIR": home.path]
-    }
 
     /// Compiles `language`'s source in `directory` with `slot`, as the slot's uid.
     func compile(_ language: Language, in directory: URL, slot: SandboxSlot, toolPool: SandboxPool) async throws
@@ -40,12 +34,10 @@ struct Compiler {
             workspace.chown(directory, to: nil)
             chmod(directory.path, 0o755)
         }
-        let request = SandboxRequest(
-            arguments: arguments, environment: Compiler.environment(home: directory), workingDirectory: directory,
-            stdin: nil, profile: .tool, readablePaths: readable, writablePaths: [directory.path, "/dev/null"],
+        let request = SandboxRequest.tool(
+            arguments, in: directory, readable: readable, writable: [directory.path, "/dev/null"],
             cpuLimitMilliseconds: Compiler.cpuLimitMilliseconds, wallLimitMilliseconds: Compiler.wallLimitMilliseconds,
-            memoryLimitBytes: Compiler.memoryLimitBytes, addressSpaceBytes: 0, stackBytes: 256 << 20,
-            outputLimitBytes: 512 << 20, maxTasks: 64)
+            outputLimitBytes: 512 << 20)
         let outcome = try await slot.run(request)
         var log = Compiler.readLog(outcome)
         let cpuExceeded = outcome.cpuMicroseconds >= Compiler.cpuLimitMilliseconds * 1000 || outcome.cpuLimitHit
@@ -54,7 +46,7 @@ struct Compiler {
         } else if outcome.wallLimitHit || cpuExceeded || outcome.signal == SIGXCPU {
             log = "compilation exceeded the \(Compiler.cpuLimitMilliseconds / 1000) s CPU limit\n" + log
         } else if outcome.memoryLimitHit {
-            log = "compilation exceeded the \(Compiler.memoryLimitBytes >> 20) MiB memory limit\n" + log
+            log = "compilation exceeded the \(SandboxRequest.toolMemoryLimitBytes >> 20) MiB memory limit\n" + log
         }
         let ok = outcome.exitCode == 0 && outcome.violation == nil
         return CompileReport(ok: ok, log: log, timeMilliseconds: outcome.wallMicroseconds / 1000)

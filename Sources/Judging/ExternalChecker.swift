@@ -32,11 +32,9 @@ actor ExternalCheckers {
         }
         let program = URL(fileURLWithPath: command.last ?? "/")
         let readable = [program.deletingLastPathComponent().path, input.path, output.path, answer.path]
-        let request = SandboxRequest(
-            arguments: arguments, environment: Compiler.environment(home: feedback), workingDirectory: feedback,
-            stdin: isKattis ? output : nil, profile: .tool, readablePaths: readable, writablePaths: [feedback.path],
-            cpuLimitMilliseconds: 20_000, wallLimitMilliseconds: 60_000, memoryLimitBytes: 2 << 30,
-            addressSpaceBytes: 0, stackBytes: 256 << 20, outputLimitBytes: 16 << 20, maxTasks: 16)
+        let request = SandboxRequest.tool(
+            arguments, in: feedback, stdin: isKattis ? output : nil, readable: readable, writable: [feedback.path],
+            cpuLimitMilliseconds: 20_000, wallLimitMilliseconds: 60_000, outputLimitBytes: 16 << 20, maxTasks: 16)
         let (outcome, stdout, stderr) = try await toolPool.withSlot { slot in
             let outcome = try await slot.run(request)
             let stdout = (try? String(contentsOf: outcome.stdoutFile, encoding: .utf8)) ?? ""
@@ -87,12 +85,10 @@ actor ExternalCheckers {
         let standard = isC ? "-std=gnu17" : "-std=gnu++20"
         let arguments = [compiler, "-O2", standard, "-I", first.deletingLastPathComponent().path, "-o", binary.path]
             + sources.map(\.path) + (isC ? ["-lm"] : [])
-        let request = SandboxRequest(
-            arguments: arguments, environment: Compiler.environment(home: directory), workingDirectory: directory,
-            stdin: nil, profile: .tool, readablePaths: [first.deletingLastPathComponent().path],
-            writablePaths: [directory.path, "/dev/null"], cpuLimitMilliseconds: 60_000, wallLimitMilliseconds: 120_000,
-            memoryLimitBytes: 2 << 30, addressSpaceBytes: 0, stackBytes: 256 << 20, outputLimitBytes: 512 << 20,
-            maxTasks: 64)
+        let request = SandboxRequest.tool(
+            arguments, in: directory, readable: [first.deletingLastPathComponent().path],
+            writable: [directory.path, "/dev/null"], cpuLimitMilliseconds: 60_000, wallLimitMilliseconds: 120_000,
+            outputLimitBytes: 512 << 20)
         let (outcome, log) = try await toolPool.withSlot { slot in
             let outcome = try await slot.run(request)
             return (outcome, Compiler.readLog(outcome))

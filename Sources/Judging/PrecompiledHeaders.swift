@@ -69,12 +69,9 @@ public actor PrecompiledHeaders {
     {
         let directory = try workspace.makeDirectory("tool")
         let outcome = try await toolPool.withSlot { slot in
-            let request = SandboxRequest(
-                arguments: arguments, environment: Compiler.environment(home: directory),
-                workingDirectory: directory, stdin: nil, profile: .tool, readablePaths: [directory.path],
-                writablePaths: writable + [directory.path, "/dev/null"], cpuLimitMilliseconds: 60_000,
-                wallLimitMilliseconds: 120_000, memoryLimitBytes: 2 << 30, addressSpaceBytes: 0,
-                stackBytes: 256 << 20, outputLimitBytes: 1 << 30, maxTasks: 64)
+            let request = SandboxRequest.tool(
+                arguments, in: directory, readable: [directory.path], writable: writable + [directory.path, "/dev/null"],
+                cpuLimitMilliseconds: 60_000, wallLimitMilliseconds: 120_000, outputLimitBytes: 1 << 30)
             let outcome = try await slot.run(request)
             let output = (try? String(contentsOf: outcome.stdoutFile, encoding: .utf8)) ?? ""
             return outcome.exitCode == 0 ? output.trimmingCharacters(in: .whitespacesAndNewlines) : nil
