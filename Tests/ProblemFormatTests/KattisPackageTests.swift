@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ProblemFormat
 
 @Suite struct KattisPackageTests {
     @Test func loadsAFullPackage() throws {
-        let url = Fixtures.url("kattis/hello")
+        let url = Fixtures.fixture("problemformat/kattis/hello")
         let problem = try ProblemLoader.load(url)
         #expect(problem.slug == "hello")
         #expect(problem.title == "Hello Kattis")
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func customValidatorAndTeXStatement() throws {
-        let url = Fixtures.url("kattis/custom")
+        let url = Fixtures.fixture("problemformat/kattis/custom")
         let problem = try ProblemLoader.load(url)
         #expect(problem.checker == .kattisValidator(directory: url.appendingPathComponent("output_validators/checker")))
         #expect(problem.statement.hasPrefix("\\problemname{Custom Check}"))
@@ -41,7 +42,7 @@ import Testing
     }
 
     @Test func bareFolderUsesTimelimitFileAndDefaults() throws {
-        let problem = try ProblemLoader.load(Fixtures.url("kattis/bare"))
+        let problem = try ProblemLoader.load(Fixtures.fixture("problemformat/kattis/bare"))
         #expect(problem.title == "bare")
         #expect(problem.limits == Limits(timeMilliseconds: 3000, memoryBytes: 2048 << 20))
         #expect(problem.checker == .tokens(TokenCompare(caseSensitive: false, spaceSensitive: false)))
@@ -51,7 +52,7 @@ import Testing
     }
 
     @Test func interactiveIsUnsupported() throws {
-        let url = Fixtures.url("kattis/interactive")
+        let url = Fixtures.fixture("problemformat/kattis/interactive")
         let error = #expect(throws: ProblemFormatError.self) { try ProblemLoader.load(url) }
         #expect(
             error
@@ -64,7 +65,7 @@ import Testing
     }
 
     @Test func listsSubmissionsByVerdictFolder() throws {
-        let url = Fixtures.url("kattis/hello")
+        let url = Fixtures.fixture("problemformat/kattis/hello")
         let submissions = try KattisPackage.submissions(inPackage: url)
         #expect(
             submissions.map { "\($0.expectedVerdict)/\($0.file.lastPathComponent)" } == [
@@ -72,14 +73,14 @@ import Testing
                 "wrong_answer/hi.py",
             ])
         #expect(submissions.first?.file.path == url.appendingPathComponent("submissions/accepted/hello.cpp").path)
-        #expect(try KattisPackage.submissions(inPackage: Fixtures.url("kattis/bare")) == [])
+        #expect(try KattisPackage.submissions(inPackage: Fixtures.fixture("problemformat/kattis/bare")) == [])
     }
 
     @Test func recognizesPackages() {
-        #expect(KattisPackage.isPackage(Fixtures.url("kattis/hello")))
-        #expect(KattisPackage.isPackage(Fixtures.url("kattis/bare")))
-        #expect(!KattisPackage.isPackage(Fixtures.url("markdown/full")))
-        #expect(!KattisPackage.isPackage(Fixtures.url("markdown/full.md")))
+        #expect(KattisPackage.isPackage(Fixtures.fixture("problemformat/kattis/hello")))
+        #expect(KattisPackage.isPackage(Fixtures.fixture("problemformat/kattis/bare")))
+        #expect(!KattisPackage.isPackage(Fixtures.fixture("problemformat/markdown/full")))
+        #expect(!KattisPackage.isPackage(Fixtures.fixture("problemformat/markdown/full.md")))
     }
 }
 

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ProblemFormat
 
 @Suite struct MarkdownProblemTests {
     @Test func loadsEveryPartOfAFullProblem() throws {
-        let url = Fixtures.url("markdown/full.md")
+        let url = Fixtures.fixture("problemformat/markdown/full.md")
         let problem = try ProblemLoader.load(url)
         #expect(problem.slug == "full")
         #expect(problem.title == "Add Two Numbers")
@@ -25,7 +26,7 @@ import Testing
         #expect(problem.samples.map(\.answer) == [.text("3\n"), .text("30\n")])
 
         // Natural order, and neither sub-folders (solutions/, extra/) nor generator.py are tests.
-        let folder = Fixtures.url("markdown/full")
+        let folder = Fixtures.fixture("problemformat/markdown/full")
         #expect(problem.hiddenTests.map(\.name) == ["1", "2", "10"])
         #expect(problem.hiddenTests.allSatisfy { !$0.isSample })
         #expect(

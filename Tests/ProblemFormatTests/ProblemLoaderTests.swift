@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ProblemFormat
@@ -17,11 +18,11 @@ import Testing
     }
 
     @Test func dispatchesOnTheKindOfPath() throws {
-        #expect(try ProblemLoader.load(Fixtures.url("markdown/full.md")).format == .markdown)
-        #expect(try ProblemLoader.load(Fixtures.url("kattis/hello")).format == .kattis)
+        #expect(try ProblemLoader.load(Fixtures.fixture("problemformat/markdown/full.md")).format == .markdown)
+        #expect(try ProblemLoader.load(Fixtures.fixture("problemformat/kattis/hello")).format == .kattis)
         // A trailing slash or a `..` does not change what is loaded.
-        let roundabout = URL(fileURLWithPath: Fixtures.url("kattis").path + "/../kattis/bare/")
-        #expect(try ProblemLoader.load(roundabout).source.path == Fixtures.url("kattis/bare").path)
+        let roundabout = URL(fileURLWithPath: Fixtures.fixture("problemformat/kattis").path + "/../kattis/bare/")
+        #expect(try ProblemLoader.load(roundabout).source.path == Fixtures.fixture("problemformat/kattis/bare").path)
     }
 
     @Test func loadSetTakesMarkdownFilesAndPackagesSortedBySlug() throws {
@@ -68,7 +69,7 @@ import Testing
     }
 
     @Test func loadSetOfAMissingFolder() {
-        let missing = Fixtures.root.appendingPathComponent("no-such-folder")
+        let missing = Fixtures.fixture("problemformat/no-such-folder")
         #expect(throws: ProblemFormatError.notFound(path: missing.path)) { try ProblemLoader.loadSet(missing) }
     }
 

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ProblemFormat
 
 /// The Kattis packages in `Tests/Fixtures/kattis/`, shared with the judge's tests.
 @Suite struct SharedKattisFixtureTests {
-    static let folder = Fixtures.tests.appendingPathComponent("Fixtures/kattis")
+    static let folder = Fixtures.fixture("kattis")
 
     static func package(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
@@ -78,7 +79,7 @@ import Testing
 /// Every shared fixture either loads or fails with an error that names a file of that fixture, and the line
 /// wherever the error is about a line (front matter, fences, problem.yaml keys).
 @Suite struct EveryFixtureTests {
-    static let folders = ["markdown", "kattis"].map { Fixtures.tests.appendingPathComponent("Fixtures/\($0)") }
+    static let folders = ["markdown", "kattis"].map { Fixtures.fixture($0) }
 
     /// The fixtures: each `.md` file and each package folder in the shared fixture folders.
     static func fixtures() throws -> [URL] {

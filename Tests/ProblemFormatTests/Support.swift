@@ -2,18 +2,6 @@ import Foundation
 
 @testable import ProblemFormat
 
-/// Where the tests' data lives, found from this file's path.
-enum Fixtures {
-    /// `Tests/`.
-    static let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    /// `Tests/Fixtures/problemformat/`: this module's own fixtures.
-    static let root = tests.appendingPathComponent("Fixtures/problemformat")
-    /// The bundled problem set, `Problems/` at the repository root.
-    static let problems = tests.deletingLastPathComponent().appendingPathComponent("Problems")
-
-    static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
-}
-
 /// A fresh temporary folder to build problems in.
 struct ScratchFolder {
     let url: URL
