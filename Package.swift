@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         /// Everything that happens between `clone` and `execve`, plus the seccomp/Landlock/cgroup plumbing.
@@ -27,6 +28,24 @@ let package = Package(
             name: "Judging",
             dependencies: ["ProblemFormat", "CSandbox"]
         ),
+        /// libcurl, through typed wrappers of its variadic calls.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(
+            name: "ModelClient",
+            dependencies: ["CCurl"]
+        ),
+        .target(
+            name: "Solving",
+            dependencies: [
+                "ModelClient", "Judging", "ProblemFormat",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .target(
             name: "ServingPlan",
             resources: [.embedInCode("Catalog/gpus.json"), .embedInCode("Catalog/models.json")]
@@ -34,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "solve",
             dependencies: [
-                "ProblemFormat", "Judging", "ServingPlan",
+                "ProblemFormat", "Judging", "ServingPlan", "ModelClient", "Solving",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +69,10 @@ let package = Package(
         .testTarget(name: "ProblemFormatTests", dependencies: ["ProblemFormat", "TestSupport"]),
         .testTarget(name: "JudgingTests", dependencies: ["Judging", "ProblemFormat", "TestSupport"]),
         .testTarget(name: "ServingPlanTests", dependencies: ["ServingPlan"]),
+        .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "TestSupport"]),
+        /// Against the real local model server (Scripts/install-local-model 0.5b); run on their own, after the rest.
+        .testTarget(name: "EndToEndTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),
+        .testTarget(name: "SolvingTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),
         .testTarget(
             name: "SolveCLITests",
             dependencies: [

@@ -2,11 +2,11 @@ import Foundation
 import Yams
 
 /// A YAML mapping whose keys remember their line in the file, with typed readers that throw errors naming it.
-struct YAMLMapping {
+public struct YAMLMapping {
     /// The file the YAML came from (for errors).
-    let file: String
+    public let file: String
     /// Lines of the file before the YAML text (front matter starts after its `---` line).
-    let lineOffset: Int
+    public let lineOffset: Int
     private let pairs: [(key: String, keyNode: Node, value: Node)]
 
     private init(file: String, lineOffset: Int, mapping: Node.Mapping) {
@@ -23,7 +23,7 @@ struct YAMLMapping {
     ///   - expected: What the mapping should look like, for the error when it is not one.
     /// - Throws: ``ProblemFormatError/invalidYAML(file:line:message:)`` or
     ///   ``ProblemFormatError/notAMapping(file:line:expected:)``.
-    static func parse(_ yaml: String, file: String, lineOffset: Int = 0, expected: String) throws -> YAMLMapping {
+    public static func parse(_ yaml: String, file: String, lineOffset: Int = 0, expected: String) throws -> YAMLMapping {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -44,18 +44,18 @@ struct YAMLMapping {
     }
 
     /// The line of `key` in the file, if the key is present.
-    func line(of key: String) -> Int? {
+    public func line(of key: String) -> Int? {
         pairs.first { $0.key == key }.flatMap(line(of:))
     }
 
     /// The value of `key`, or nil when the key is absent or null.
-    func value(_ key: String) -> Node? {
+    public func value(_ key: String) -> Node? {
         guard let pair = pairs.first(where: { $0.key == key }), pair.value.null == nil else { return nil }
         return pair.value
     }
 
     /// Whether the value of `key` is a mapping.
-    func holdsMapping(_ key: String) -> Bool {
+    public func holdsMapping(_ key: String) -> Bool {
         if case .mapping = value(key) { return true }
         return false
     }
@@ -63,7 +63,7 @@ struct YAMLMapping {
     /// The scalar value of `key` as text, or nil when absent.
     ///
     /// - Throws: ``ProblemFormatError/wrongType(file:line:key:found:expected:)`` for a list or mapping.
-    func string(_ key: String, expected: String) throws -> String? {
+    public func string(_ key: String, expected: String) throws -> String? {
         guard let node = value(key) else { return nil }
         guard case .scalar(let scalar) = node else {
             throw wrongType(key, node, expected: expected)
@@ -74,7 +74,7 @@ struct YAMLMapping {
     /// A list of scalars (or one scalar) as text; nil when absent.
     ///
     /// - Throws: ``ProblemFormatError/wrongType(file:line:key:found:expected:)`` for a mapping or nested lists.
-    func strings(_ key: String, expected: String) throws -> [String]? {
+    public func strings(_ key: String, expected: String) throws -> [String]? {
         guard let node = value(key) else { return nil }
         switch node {
         case .scalar(let scalar):
@@ -97,7 +97,7 @@ struct YAMLMapping {
     /// The nested mapping under `key`, or nil when absent.
     ///
     /// - Throws: ``ProblemFormatError/wrongType(file:line:key:found:expected:)`` when it is not a mapping.
-    func mapping(_ key: String, expected: String) throws -> YAMLMapping? {
+    public func mapping(_ key: String, expected: String) throws -> YAMLMapping? {
         guard let node = value(key) else { return nil }
         guard case .mapping(let mapping) = node else {
             throw wrongType(key, node, expected: expected)
@@ -106,8 +106,57 @@ struct YAMLMapping {
     }
 
     /// An error for the value of `key`, placed on the key's line.
-    func invalidValue(_ key: String, _ value: String, reason: String, expected: String) -> ProblemFormatError {
+    public func invalidValue(_ key: String, _ value: String, reason: String, expected: String) -> ProblemFormatError {
         .invalidValue(file: file, line: line(of: key), key: key, value: value, reason: reason, expected: expected)
+    }
+
+    /// The keys in file order.
+    public var keys: [String] { pairs.map(\.key) }
+
+    /// A list of mappings under `key` (e.g. `models:`), or nil when absent.
+    ///
+    /// - Throws: ``ProblemFormatError/wrongType(file:line:key:found:expected:)`` when it is not a list of mappings.
+    public func mappings(_ key: String, expected: String) throws -> [YAMLMapping]? {
+        guard let node = value(key) else { return nil }
+        guard case .sequence(let sequence) = node else { throw wrongType(key, node, expected: expected) }
+        return try sequence.map { item in
+            guard case .mapping(let mapping) = item else {
+                throw ProblemFormatError.wrongType(
+                    file: file, line: item.mark.map { $0.line + lineOffset } ?? line(of: key),
+                    key: "an item of \(key)", found: Self.kind(of: item), expected: expected)
+            }
+            return YAMLMapping(file: file, lineOffset: lineOffset, mapping: mapping)
+        }
+    }
+
+    /// The number under `key`, or nil when absent.
+    ///
+    /// - Throws: an error naming the line when the value is not a number.
+    public func number(_ key: String, expected: String) throws -> Double? {
+        guard let text = try string(key, expected: expected) else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            throw invalidValue(key, text, reason: "is not a number", expected: expected)
+        }
+        return value
+    }
+
+    /// A true/false value under `key`, or nil when absent.
+    public func bool(_ key: String, expected: String) throws -> Bool? {
+        guard let text = try string(key, expected: expected) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw invalidValue(key, text, reason: "is not true or false", expected: expected)
+        }
+    }
+
+    /// Rejects keys that are not in `known` (a typo must not be silently ignored).
+    public func rejectUnknownKeys(_ known: Set<String>, context: String) throws {
+        if let unknown = keys.first(where: { !known.contains($0) }) {
+            throw invalidValue(
+                unknown, unknown, reason: "is not a known key of \(context)",
+                expected: known.sorted().joined(separator: ", "))
+        }
     }
 
     private func wrongType(_ key: String, _ node: Node, expected: String) -> ProblemFormatError {

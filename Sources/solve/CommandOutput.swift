@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Judging
+import Solving
 
 /// A failure the user can fix, printed as `error: …` with exit code 2.
 struct CommandFailure: Error, CustomStringConvertible {
@@ -19,9 +20,7 @@ extension CommandFailure {
 /// Formatting shared by the commands.
 enum CommandOutput {
     static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(try TranscriptWriter.json(value).dropLast())
     }
 
     static func languages(json: Bool) -> String {

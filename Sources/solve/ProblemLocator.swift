@@ -1,5 +1,6 @@
 import Foundation
 import ProblemFormat
+import Solving
 
 /// Finds a problem from what the user typed: a path, or the slug of a bundled problem.
 enum ProblemLocator {
@@ -20,17 +21,7 @@ enum ProblemLocator {
 
     /// `SOLVE_PROBLEMS`, `./Problems`, and `Problems/` of the package the binary was built in.
     static func bundledProblemFolders() -> [URL] {
-        var folders: [URL] = []
-        if let dir = ProcessInfo.processInfo.environment["SOLVE_PROBLEMS"], !dir.isEmpty {
-            folders.append(URL(fileURLWithPath: dir))
-        }
-        folders.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Problems"))
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
-            folders.append(directory.appendingPathComponent("Problems"))
-            directory.deleteLastPathComponent()
-        }
-        return folders.filter { FileManager.default.fileExists(atPath: $0.path) }
+        ProjectFolders.candidates(named: "Problems", environmentKey: "SOLVE_PROBLEMS")
     }
 
     private static func notFoundMessage(_ argument: String) -> String {

@@ -1,11 +1,12 @@
 import ArgumentParser
 
-/// `solve`: judge programs locally, and (later) have local models write them.
+/// `solve`: have local models solve algorithm problems, judging their programs in a sandbox.
 @main
 struct SolveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
         abstract: "Solve algorithm problems with local models and judge the programs in a sandbox.",
-        subcommands: [JudgeCommand.self, PlanCommand.self]
+        subcommands: [SolveProblemCommand.self, JudgeCommand.self, ModelsCommand.self, PlanCommand.self],
+        defaultSubcommand: SolveProblemCommand.self
     )
 }

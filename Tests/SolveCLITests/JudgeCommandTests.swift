@@ -29,28 +29,6 @@ struct JudgeCommandTests {
     }
 }
 
-/// Runs the built `solve` binary (next to the test bundle) and returns exit code, stdout and stderr.
-func runSolve(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let bundle = Bundle.main.bundleURL
-    let candidates = [
-        bundle.appendingPathComponent("solve"), bundle.deletingLastPathComponent().appendingPathComponent("solve"),
-    ]
-    let binary = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.currentDirectoryURL = Fixtures.root
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
-}
-
 @Suite("solve binary", .serialized)
 struct SolveBinaryTests {
     @Test("judges a bundled problem by slug and prints one JSON object")
@@ -88,5 +66,62 @@ struct SolveBinaryTests {
         let result = try runSolve(["judge", "two-sum", "Problems/two-sum/solutions/accepted.py", "--language", "cobol"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("unknown language 'cobol'"))
+    }
+}
+
+@Suite("solve PROBLEM", .serialized)
+struct SolveProblemCommandTests {
+    let server = ScriptedServer.shared
+
+    @Test func jsonOutputOfASolvedProblem() throws {
+        let (status, stdout, stderr) = try runSolve(["two-sum", "--endpoint", server.baseURL, "--model", "scripted/feedback", "--json", "--runs-dir", "/tmp/solve-cli-runs"])
+        #expect(status == 0, "\(stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        #expect(result["verdict"] as? String == "AC")
+        #expect(result["model"] as? String == "scripted/feedback")
+        #expect((result["route"] as? [String: Any])?["role"] as? String == "code")
+        #expect(result["language"] as? String == "python")
+        #expect((result["code"] as? String)?.contains("print(i + 1, j + 1)") == true)
+        let attempts = try #require(result["attempts"] as? [[String: Any]])
+        #expect(attempts.map { $0["verdict"] as? String } == ["WA", "AC"])
+        #expect(attempts.allSatisfy { $0["tokens"] is Int && $0["seconds"] is Double && $0["truncated"] is Bool })
+        #expect((result["usage"] as? [String: Any])?["completion_tokens"] is Int)
+        #expect(FileManager.default.fileExists(atPath: (result["transcript"] as? String ?? "") + "/attempt-2.md"))
+    }
+
+    @Test func failingEveryAttemptExitsWithOne() throws {
+        let (status, stdout, _) = try runSolve(["two-sum", "--endpoint", server.baseURL, "--model", "scripted/no-code", "--max-attempts", "2", "--runs-dir", "/tmp/solve-cli-runs"])
+        #expect(status == 1)
+        #expect(stdout.contains("\"verdict\" : \"no code\""), "JSON when stdout is not a terminal")
+    }
+
+    @Test func aMistypedPathSuggestsTheBundledProblem() throws {
+        let (status, _, stderr) = try runSolve(["problems/two-sum.md", "--endpoint", server.baseURL])
+        #expect(status == 2)
+        #expect(stderr.contains("did you mean Problems/two-sum.md"))
+    }
+
+    @Test func noServerSaysHowToStartVLLMAndMentionsLocal() throws {
+        let (status, _, stderr) = try runSolve(["lis", "--endpoint", "http://127.0.0.1:9/v1"])
+        #expect(status == 2)
+        #expect(stderr.contains("vllm serve deepseek-ai/DeepSeek-R1-Distill-Qwen-7B --port 9"))
+        #expect(stderr.contains("--local"))
+    }
+
+    @Test func modelsChecksEachEndpoint() throws {
+        let folder = try Fixtures.temporaryDirectory(prefix: "models")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let config = folder.appendingPathComponent("solve.yaml")
+        try """
+            models:
+              - {alias: plain, served: scripted/plain, role: code, endpoint: "\(server.baseURL)"}
+              - {alias: ghost, served: nobody/serves-this, role: reasoning, endpoint: "\(server.baseURL)"}
+              - {alias: down, served: x, endpoint: "http://127.0.0.1:9/v1"}
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let (status, stdout, _) = try runSolve(["models", "--config", config.path])
+        #expect(status == 1)
+        #expect(stdout.contains("plain (code) scripted/plain @ \(server.baseURL): ok, max_model_len 4096"))
+        #expect(stdout.contains("ghost (reasoning) nobody/serves-this @ \(server.baseURL): serves scripted/"))
+        #expect(stdout.contains("down (code) x @ http://127.0.0.1:9/v1: http://127.0.0.1:9/v1: no server answers"))
     }
 }

@@ -1,0 +1,203 @@
+import CCurl
+import Foundation
+import Synchronization
+
+/// One HTTP request to a model server.
+public struct HTTPRequest: Sendable {
+    public var url: String
+    public var method: String
+    public var headers: [String: String]
+    public var body: Data?
+    public var timeouts: Timeouts
+
+    public init(url: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil, timeouts: Timeouts) {
+        self.url = url
+        self.method = method
+        self.headers = headers
+        self.body = body
+        self.timeouts = timeouts
+    }
+}
+
+/// How long a request may take, in seconds.
+public struct Timeouts: Sendable, Hashable, Codable {
+    /// Until the TCP connection is up.
+    public var connect: Double
+    /// Until the first body byte (for a stream: the first event).
+    public var firstByte: Double
+    /// The whole request.
+    public var total: Double
+
+    public init(connect: Double = 5, firstByte: Double = 300, total: Double = 1800) {
+        self.connect = connect
+        self.firstByte = firstByte
+        self.total = total
+    }
+}
+
+/// Status and headers of a response (names lower-cased).
+public struct HTTPResponseHead: Sendable {
+    public var status: Int
+    public var headers: [String: String]
+}
+
+/// How a transfer failed below HTTP.
+enum TransportFailure: Error {
+    case connectionRefused(String)
+    case timedOut(TimeoutKind, String)
+    case cancelled
+    case cutOff(String)
+    case other(String)
+}
+
+/// Which of the `Timeouts` ran out.
+public enum TimeoutKind: String, Sendable {
+    case connect, firstByte = "first token", total
+}
+
+/// libcurl easy transfers, each on its own thread so that Swift's cooperative pool never blocks on I/O.
+enum HTTPTransport {
+    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
+
+    /// Performs `request`; `onBody` gets each chunk of the body as it arrives (on the transfer's thread), with the head,
+    /// and returns false to abort the transfer.
+    static func perform(
+        _ request: HTTPRequest, onBody: @escaping @Sendable (HTTPResponseHead, Data) -> Bool
+    ) async throws -> HTTPResponseHead {
+        _ = globalInit
+        let transfer = Transfer(request: request, onBody: onBody)
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponseHead, Error>) in
+                let thread = Thread { continuation.resume(with: transfer.run()) }
+                thread.name = "solve-http"
+                thread.start()
+            }
+        } onCancel: {
+            transfer.cancelled.store(true, ordering: .relaxed)
+        }
+    }
+}
+
+/// The state of one transfer, reached from libcurl's C callbacks through an unmanaged pointer.
+private final class Transfer: @unchecked Sendable {
+    let request: HTTPRequest
+    let onBody: @Sendable (HTTPResponseHead, Data) -> Bool
+    let cancelled = Atomic<Bool>(false)
+    private var handle: UnsafeMutableRawPointer?
+    private var headers: [String: String] = [:]
+    private var head: HTTPResponseHead?
+    private var started = Date()
+    private var firstByteTimedOut = false
+
+    init(request: HTTPRequest, onBody: @escaping @Sendable (HTTPResponseHead, Data) -> Bool) {
+        self.request = request
+        self.onBody = onBody
+    }
+
+    func run() -> Result<HTTPResponseHead, Error> {
+        guard let handle = curl_easy_init() else { return .failure(TransportFailure.other("curl_easy_init failed")) }
+        self.handle = handle
+        defer { curl_easy_cleanup(handle) }
+        var headerList: UnsafeMutablePointer<curl_slist>?
+        defer { curl_slist_free_all(headerList) }
+        for (name, value) in request.headers { headerList = curl_slist_append(headerList, "\(name): \(value)") }
+        let body = request.body ?? Data()
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+        started = Date()
+
+        let code: CURLcode = body.withUnsafeBytes { bodyBytes in
+            errorBuffer.withUnsafeMutableBufferPointer { errorPointer in
+                _ = ccurl_set_string(handle, CURLOPT_URL, request.url)
+                _ = ccurl_set_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
+                _ = ccurl_set_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList))
+                _ = ccurl_set_pointer(handle, CURLOPT_ERRORBUFFER, errorPointer.baseAddress)
+                if request.body != nil {
+                    _ = ccurl_set_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bodyBytes.baseAddress))
+                    _ = ccurl_set_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
+                }
+                _ = ccurl_set_long(handle, CURLOPT_NOSIGNAL, 1)
+                _ = ccurl_set_long(handle, CURLOPT_TCP_NODELAY, 1)
+                _ = ccurl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds(request.timeouts.connect))
+                _ = ccurl_set_long(handle, CURLOPT_TIMEOUT_MS, milliseconds(request.timeouts.total))
+                _ = ccurl_set_data_callback(handle, CURLOPT_HEADERFUNCTION, transferHeader)
+                _ = ccurl_set_pointer(handle, CURLOPT_HEADERDATA, context)
+                _ = ccurl_set_data_callback(handle, CURLOPT_WRITEFUNCTION, transferBody)
+                _ = ccurl_set_pointer(handle, CURLOPT_WRITEDATA, context)
+                _ = ccurl_set_long(handle, CURLOPT_NOPROGRESS, 0)
+                _ = ccurl_set_progress_callback(handle, transferProgress)
+                _ = ccurl_set_pointer(handle, CURLOPT_XFERINFODATA, context)
+                return curl_easy_perform(handle)
+            }
+        }
+        let message = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let detail = message.isEmpty ? String(cString: curl_easy_strerror(code)) : message
+        switch code {
+        case CURLE_OK:
+            return .success(head ?? currentHead())
+        case CURLE_COULDNT_CONNECT:
+            return .failure(TransportFailure.connectionRefused(detail))
+        case CURLE_OPERATION_TIMEDOUT:
+            var connectMicroseconds: curl_off_t = 0
+            _ = ccurl_get_off(handle, CURLINFO_CONNECT_TIME_T, &connectMicroseconds)
+            return .failure(TransportFailure.timedOut(connectMicroseconds == 0 ? .connect : .total, detail))
+        case CURLE_ABORTED_BY_CALLBACK, CURLE_WRITE_ERROR:
+            if firstByteTimedOut { return .failure(TransportFailure.timedOut(.firstByte, "no answer within \(request.timeouts.firstByte) s")) }
+            return .failure(TransportFailure.cancelled)
+        case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_SEND_ERROR:
+            return .failure(TransportFailure.cutOff(detail))
+        default:
+            return .failure(TransportFailure.other(detail))
+        }
+    }
+
+    private func milliseconds(_ seconds: Double) -> Int { Int((seconds * 1000).rounded(.up)) }
+
+    fileprivate func receivedHeader(_ line: String) {
+        if line.hasPrefix("HTTP/") { headers = [:]; return }  // a new response (after 100-continue or a redirect)
+        guard let colon = line.firstIndex(of: ":") else { return }
+        let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        headers[name] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    fileprivate func receivedBody(_ data: Data) -> Bool {
+        if cancelled.load(ordering: .relaxed) { return false }
+        let head = self.head ?? currentHead()
+        self.head = head
+        return onBody(head, data)
+    }
+
+    fileprivate func shouldAbort() -> Bool {
+        if cancelled.load(ordering: .relaxed) { return true }
+        if head == nil, Date().timeIntervalSince(started) > request.timeouts.firstByte {
+            firstByteTimedOut = true
+            return true
+        }
+        return false
+    }
+
+    private func currentHead() -> HTTPResponseHead {
+        var status = 0
+        if let handle { _ = ccurl_get_long(handle, CURLINFO_RESPONSE_CODE, &status) }
+        return HTTPResponseHead(status: status, headers: headers)
+    }
+}
+
+private func transferHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+    guard let data, let context else { return 0 }
+    let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+    let bytes = UnsafeRawBufferPointer(start: data, count: size * count)
+    transfer.receivedHeader(String(decoding: bytes, as: UTF8.self))
+    return size * count
+}
+
+private func transferBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+    guard let data, let context else { return 0 }
+    let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
+    return transfer.receivedBody(Data(bytes: data, count: size * count)) ? size * count : 0
+}
+
+private func transferProgress(_ context: UnsafeMutableRawPointer?, _: curl_off_t, _: curl_off_t, _: curl_off_t, _: curl_off_t) -> Int32 {
+    guard let context else { return 0 }
+    return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().shouldAbort() ? 1 : 0
+}

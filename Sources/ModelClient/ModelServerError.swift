@@ -1,0 +1,53 @@
+import Foundation
+
+/// Why a model server could not give an answer.
+public enum ModelServerError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Nothing listens at the endpoint.
+    case unreachable(endpoint: String, detail: String)
+    case timedOut(endpoint: String, kind: TimeoutKind, detail: String)
+    /// An HTTP error status, with the server's message from either error body shape.
+    case http(endpoint: String, status: Int, message: String, retryAfter: Double?)
+    /// An error event inside a `200` stream.
+    case streamError(endpoint: String, message: String)
+    /// The stream ended before `[DONE]` or a finish reason.
+    case streamCut(endpoint: String, detail: String)
+    /// The body was not the JSON the OpenAI API specifies.
+    case malformedResponse(endpoint: String, detail: String, excerpt: String)
+    case cancelled
+
+    /// Whether sending the same request again may succeed.
+    public var isTransient: Bool {
+        switch self {
+        case .http(_, let status, _, _): return [408, 429, 500, 502, 503, 504].contains(status)
+        case .streamError, .streamCut: return true
+        case .timedOut(_, let kind, _): return kind != .connect
+        case .unreachable, .malformedResponse, .cancelled: return false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unreachable(let endpoint, let detail): return "\(endpoint): no server answers (\(detail))"
+        case .timedOut(let endpoint, let kind, let detail): return "\(endpoint): \(kind.rawValue) timeout (\(detail))"
+        case .http(let endpoint, let status, let message, _): return "\(endpoint): HTTP \(status): \(message)"
+        case .streamError(let endpoint, let message): return "\(endpoint): error event in the stream: \(message)"
+        case .streamCut(let endpoint, let detail): return "\(endpoint): stream ended before [DONE] (\(detail))"
+        case .malformedResponse(let endpoint, let detail, let excerpt):
+            return "\(endpoint): malformed response (\(detail)): \(excerpt)"
+        case .cancelled: return "cancelled"
+        }
+    }
+
+    /// The message of an OpenAI-style error body: `{"error": {"message": …}}`, `{"object": "error", "message": …}`,
+    /// `{"error": "…"}`, or the body's text.
+    static func message(fromErrorBody body: Data) -> String {
+        if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
+            if let error = object["error"] as? [String: Any], let message = error["message"] as? String { return message }
+            if let error = object["error"] as? String { return error }
+            if let message = object["message"] as? String { return message }
+            if let detail = object["detail"] as? String { return detail }
+        }
+        let text = String(decoding: body.prefix(500), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? "(empty body)" : text
+    }
+}

@@ -1,0 +1,317 @@
+import Foundation
+import Judging
+import ModelClient
+import ProblemFormat
+
+/// Why `solve` could not run at all (as opposed to a model failing a problem).
+public enum SolveError: Error, Sendable, CustomStringConvertible {
+    case prompts(String)
+    case configuration(String)
+    /// No server answers for `model`; `hint` says how to start one.
+    case serverUnavailable(model: String, endpoint: String, detail: String, hint: String)
+    case modelNotServed(model: String, endpoint: String, served: [String])
+
+    public var description: String {
+        switch self {
+        case .prompts(let message), .configuration(let message): return message
+        case .serverUnavailable(let model, let endpoint, let detail, let hint):
+            return "no server answers for \(model) at \(endpoint) (\(detail)).\n\(hint)"
+        case .modelNotServed(let model, let endpoint, let served):
+            return "the server at \(endpoint) does not serve \(model); it serves: \(served.joined(separator: ", ")). "
+                + "Use --model with one of those ids, or fix `served:` in solve.yaml"
+        }
+    }
+}
+
+/// How one `solve` run should go.
+public struct SolveOptions: Sendable {
+    /// A configured alias or a served id; nil: the router picks by role.
+    public var model: String?
+    /// Sends every request to this API base instead of the model's endpoints.
+    public var endpoint: String?
+    /// Generations per model.
+    public var maxAttempts: Int
+    /// Language to ask for; nil: the configuration's (and resamples may switch language).
+    public var language: String?
+    /// After the routed model fails every attempt, try the other role's model.
+    public var escalate: Bool
+
+    public init(model: String? = nil, endpoint: String? = nil, maxAttempts: Int, language: String? = nil, escalate: Bool = false) {
+        self.model = model
+        self.endpoint = endpoint
+        self.maxAttempts = maxAttempts
+        self.language = language
+        self.escalate = escalate
+    }
+}
+
+/// How an attempt's request was built.
+public enum AttemptStrategy: String, Sendable, Codable {
+    /// A fresh conversation: the first attempt.
+    case first
+    /// The previous answer and what went wrong with it.
+    case feedback
+    /// A fresh conversation again, with a new seed and a higher temperature: the model was repeating itself.
+    case resample
+}
+
+/// Everything about one generation and its judgement (saved in the transcript).
+public struct AttemptRecord: Sendable, Codable {
+    public var number: Int
+    public var model: String
+    public var alias: String
+    public var endpoint: String
+    public var strategy: AttemptStrategy
+    public var temperature: Double?
+    public var seed: Int
+    public var messages: [ChatMessage]
+    public var reasoning: String
+    public var answer: String
+    public var finishReason: String?
+    public var truncated: Bool
+    public var program: ExtractedProgram?
+    /// `AC`, `WA`, … or `no code`, `error` (the server failed).
+    public var verdict: String
+    public var message: String
+    /// The earlier attempt that produced the same program (not judged again).
+    public var repeatOf: Int?
+    public var judge: JudgeReport?
+    public var usage: Usage?
+    public var seconds: Double
+    public var firstTokenSeconds: Double?
+
+    public var accepted: Bool { verdict == Verdict.accepted.code }
+}
+
+/// The result of `solve PROBLEM`.
+public struct SolveOutcome: Sendable, Codable {
+    public var problem: String
+    public var verdict: String
+    public var route: RouteDecision
+    /// Served id of the model that produced the final program (or was tried last).
+    public var model: String
+    public var language: String
+    public var code: String?
+    public var attempts: [AttemptRecord]
+    public var usage: Usage
+    public var promptsHash: String
+    public var transcript: String?
+    /// What `--local`, `--model` or `--escalate` changed about the route.
+    public var notes: [String]
+
+    public var accepted: Bool { verdict == Verdict.accepted.code }
+}
+
+/// Something a `Solver` reports while it works (for the terminal view).
+public enum SolveEvent: Sendable {
+    case routed(RouteDecision, model: ModelConfig, notes: [String])
+    case attemptStarted(number: Int, model: ModelConfig, endpoint: String, strategy: AttemptStrategy)
+    case chat(ChatEvent)
+    case attemptFinished(AttemptRecord)
+}
+
+/// The loop: generate → extract → judge (samples first, then hidden tests) → feedback or resample, until accepted
+/// or out of attempts.
+///
+/// After a fresh attempt fails, the next one gets feedback (multi-turn: the previous answer without its reasoning,
+/// then what went wrong). A program seen before (same normalized code) is not judged again, and the next attempt is
+/// a fresh resample with a new seed and a higher temperature, in the other language when none was pinned. A
+/// feedback attempt that fails the same way is also followed by a resample: small models mostly resend their program.
+public final class Solver: Sendable {
+    public let config: SolveConfig
+    public let prompts: PromptLibrary
+    let judge: Judge
+    let endpoints: EndpointDirectory
+
+    public init(config: SolveConfig, prompts: PromptLibrary, judge: Judge) {
+        self.config = config
+        self.prompts = prompts
+        self.judge = judge
+        self.endpoints = EndpointDirectory(timeouts: config.timeouts, retry: config.retry)
+    }
+
+    /// Picks the model for `problem`: `--model`, else the router's role.
+    public func plan(_ problem: Problem, options: SolveOptions) throws -> (RouteDecision, ModelConfig, [String]) {
+        let decision = Router.route(problem)
+        var notes: [String] = []
+        var model: ModelConfig
+        if let name = options.model {
+            if let configured = config.model(named: name) {
+                model = configured
+            } else {
+                guard let base = config.model(for: decision.role) else { throw SolveError.configuration("no models configured") }
+                model = base
+                model.alias = name
+                model.served = name
+                notes.append("\(name) is not configured; using it as a served id with the \(base.role.rawValue) model's settings")
+            }
+            if model.role != decision.role { notes.append("--model \(name) overrides the route (\(decision.role.rawValue))") }
+        } else {
+            guard let routed = config.model(for: decision.role) else { throw SolveError.configuration("no models configured in \(config.source)") }
+            model = routed
+            if routed.role != decision.role { notes.append("no \(decision.role.rawValue) model configured; using \(routed.alias)") }
+        }
+        if let endpoint = options.endpoint { model.endpoints = [endpoint] }
+        return (decision, model, notes)
+    }
+
+    /// Solves `problem`. Server failures end the run with an `error` attempt; an unreachable server before the first
+    /// attempt throws `SolveError.serverUnavailable`.
+    public func solve(
+        _ problem: Problem, options: SolveOptions, transcript: TranscriptWriter? = nil, notes extraNotes: [String] = [],
+        onEvent: @escaping @Sendable (SolveEvent) -> Void = { _ in }
+    ) async throws -> SolveOutcome {
+        var (decision, model, notes) = try plan(problem, options: options)
+        notes = extraNotes + notes
+        onEvent(.routed(decision, model: model, notes: notes))
+        try await endpoints.check(model)
+        var attempts: [AttemptRecord] = []
+        var models = [model]
+        if options.escalate, options.model == nil,
+            let other = config.models.first(where: { $0.role != model.role && $0.served != model.served })
+        {
+            var other = other
+            if let endpoint = options.endpoint { other.endpoints = [endpoint] }
+            models.append(other)
+        }
+        for (round, current) in models.enumerated() {
+            if round > 0 {
+                notes.append("escalated to \(current.alias) after \(options.maxAttempts) failed attempts")
+                try await endpoints.check(current)
+            }
+            try await run(problem, model: current, options: options, attempts: &attempts, transcript: transcript, onEvent: onEvent)
+            if attempts.last?.accepted == true || attempts.last?.verdict == "error" { break }
+        }
+        let final = attempts.last { $0.accepted } ?? attempts.last
+        let usage = attempts.compactMap(\.usage).reduce(Usage(promptTokens: 0, completionTokens: 0, totalTokens: 0)) {
+            Usage(promptTokens: $0.promptTokens + $1.promptTokens, completionTokens: $0.completionTokens + $1.completionTokens, totalTokens: $0.totalTokens + $1.totalTokens)
+        }
+        let lastProgram = attempts.last { $0.program != nil }
+        let outcome = SolveOutcome(
+            problem: problem.slug, verdict: final?.verdict ?? "no attempts", route: decision, model: final?.model ?? model.served,
+            language: (final?.accepted == true ? final?.program?.language : lastProgram?.program?.language) ?? options.language ?? config.language,
+            code: final?.accepted == true ? final?.program?.code : lastProgram?.program?.code, attempts: attempts, usage: usage,
+            promptsHash: prompts.hash, transcript: transcript?.folder.path, notes: notes)
+        try transcript?.finish(outcome)
+        return outcome
+    }
+
+    /// Up to `options.maxAttempts` generations with one model.
+    private func run(
+        _ problem: Problem, model: ModelConfig, options: SolveOptions, attempts: inout [AttemptRecord], transcript: TranscriptWriter?,
+        onEvent: @escaping @Sendable (SolveEvent) -> Void
+    ) async throws {
+        let pinned = options.language.map { [$0] }
+        let languageChoices = pinned ?? Self.languageRotation(startingWith: config.language)
+        var languageIndex = 0
+        var strategy = AttemptStrategy.first
+        var resamples = 0
+        var previous: AttemptRecord?
+        let firstNumber = attempts.count
+        for _ in 0..<options.maxAttempts {
+            let language = try Language.named(languageChoices[languageIndex % languageChoices.count])
+            var messages = prompts.firstAttempt(problem, language: language, model: model)
+            if strategy == .feedback, let previous {
+                messages.append(ChatMessage(.assistant, previous.answer.isEmpty ? previous.reasoning.suffix(4000).description : previous.answer))
+                messages.append(ChatMessage(.user, prompts.feedback(Self.feedback(for: previous, problem: problem), problem: problem, language: language)))
+            }
+            var sampling = model.sampling
+            if strategy == .resample, let temperature = sampling.temperature {
+                sampling.temperature = min(1.0, temperature + 0.15 * Double(resamples))
+            }
+            sampling.seed = sampling.seed.map { $0 + attempts.count } ?? Int.random(in: 1...2_000_000_000)
+            let endpoint = await endpoints.acquire(model)
+            onEvent(.attemptStarted(number: attempts.count + 1, model: model, endpoint: endpoint, strategy: strategy))
+            var record = AttemptRecord(
+                number: attempts.count + 1, model: model.served, alias: model.alias, endpoint: endpoint, strategy: strategy,
+                temperature: sampling.temperature, seed: sampling.seed ?? 0, messages: messages, reasoning: "", answer: "",
+                finishReason: nil, truncated: false, program: nil, verdict: "error", message: "", repeatOf: nil, judge: nil,
+                usage: nil, seconds: 0, firstTokenSeconds: nil)
+            do {
+                sampling.maxTokens = await endpoints.cappedMaxTokens(sampling.maxTokens, messages: messages, endpoint: endpoint, model: model)
+                let result = try await endpoints.client(for: endpoint, model: model).chat(
+                    ChatRequest(model: model.served, messages: messages, sampling: sampling), reasoningModel: model.role == .reasoning
+                ) { onEvent(.chat($0)) }
+                await endpoints.release(endpoint)
+                let choice = result.choices[0]
+                record.reasoning = choice.reasoning
+                record.answer = choice.answer
+                record.finishReason = choice.finishReason
+                record.truncated = choice.truncated
+                record.usage = result.usage
+                record.seconds = result.seconds
+                record.firstTokenSeconds = result.firstTokenSeconds
+            } catch {
+                await endpoints.release(endpoint)
+                if error is CancellationError || (error as? ModelServerError) == .cancelled { throw CancellationError() }
+                record.message = "\(error)"
+                attempts.append(record)
+                try transcript?.save(record)
+                onEvent(.attemptFinished(record))
+                return
+            }
+            record.program = CodeExtractor.extract(
+                answer: record.answer, reasoning: record.reasoning, truncated: record.truncated, preferredLanguage: language.id)
+            if let program = record.program {
+                let normalized = CodeExtractor.normalized(program.code, language: program.language)
+                if let earlier = attempts[firstNumber...].first(where: {
+                    $0.program.map { CodeExtractor.normalized($0.code, language: $0.language) } == normalized
+                }) {
+                    record.repeatOf = earlier.number
+                    record.verdict = earlier.verdict
+                    record.judge = earlier.judge
+                    record.message = "same program as attempt \(earlier.number) (not judged again)"
+                } else {
+                    try await judge(program, problem: problem, into: &record)
+                }
+            } else {
+                record.verdict = "no code"
+                record.message = record.truncated ? "no program: the answer was cut off by max_tokens" : "no program in the answer"
+            }
+            attempts.append(record)
+            try transcript?.save(record)
+            onEvent(.attemptFinished(record))
+            if record.accepted { return }
+            // Choose the next request.
+            if record.repeatOf != nil || (strategy == .feedback && previous?.verdict == record.verdict) {
+                strategy = .resample
+                resamples += 1
+                if pinned == nil, record.repeatOf != nil { languageIndex += 1 }
+            } else {
+                strategy = .feedback
+            }
+            previous = record
+        }
+    }
+
+    private func judge(_ program: ExtractedProgram, problem: Problem, into record: inout AttemptRecord) async throws {
+        let language: Language
+        do {
+            language = try Language.named(program.language)
+        } catch {
+            record.verdict = Verdict.compileError.code
+            record.message = "the answer is in \(program.language), which this machine cannot judge"
+            return
+        }
+        let report = try await judge.judge(Submission(source: program.code, language: language, name: "attempt-\(record.number)"), on: problem)
+        record.judge = report
+        record.verdict = report.verdict.code
+        if report.verdict.isAccepted {
+            record.message = report.message
+        } else if let failing = report.tests.first(where: { !$0.verdict.isAccepted }) {
+            record.message = failing.isSample ? "sample \(failing.name): \(failing.message)" : "hidden test \(failing.name): \(failing.verdict.meaning)"
+        } else {
+            record.message = report.message
+        }
+    }
+
+    static func feedback(for record: AttemptRecord, problem: Problem) -> Feedback {
+        if let report = record.judge { return .judged(report, problem: problem) }
+        return .noCode(truncated: record.truncated)
+    }
+
+    /// The configured language first, then the others worth switching to.
+    static func languageRotation(startingWith first: String) -> [String] {
+        [first] + ["cpp", "python"].filter { $0 != first && (try? Language.named($0)) != nil }
+    }
+}

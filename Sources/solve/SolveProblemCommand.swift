@@ -1,0 +1,184 @@
+import ArgumentParser
+import Foundation
+import Judging
+import ModelClient
+import ProblemFormat
+import Solving
+
+/// `solve PROBLEM`: route the problem to a model, extract its program, judge it, feed back, retry.
+struct SolveProblemCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "problem",
+        abstract: "Have a local model solve a problem, judging every attempt (the default command: `solve PROBLEM`).",
+        discussion: """
+            Exit code 0 when a program was accepted, 1 when every attempt failed, 2 when solve could not run \
+            (no server, bad problem file, bad configuration). Transcripts of every attempt go to runs/.
+            """
+    )
+
+    @Argument(help: "A Markdown problem (.md), a Kattis package folder, or a bundled problem's slug (two-sum).")
+    var problem: String
+
+    @Option(name: .long, help: "A configured model alias or a served model id (default: the router's choice).")
+    var model: String?
+
+    @Option(name: .long, help: "Send requests to this OpenAI-compatible API base, e.g. http://localhost:8000/v1.")
+    var endpoint: String?
+
+    @Option(name: .long, help: "Generations per model (default 4, or max_attempts in solve.yaml).")
+    var maxAttempts: Int?
+
+    @Option(name: .long, help: "Language to ask for: cpp, c, python, … (default cpp; retries may switch when not given).")
+    var language: String?
+
+    @Flag(name: .long, help: "Print why the router chose the model.")
+    var explain = false
+
+    @Flag(name: .long, help: "When the routed model fails every attempt, try the other model.")
+    var escalate = false
+
+    @Flag(name: .long, help: "Print one JSON object (also the default when stdout is not a terminal).")
+    var json = false
+
+    @Flag(name: .long, help: "Start a llama.cpp server with a small coder model on this machine (installed by Scripts/install-local-model).")
+    var local = false
+
+    @Option(name: .long, help: "The --local model: 1.5b (default) or 0.5b.")
+    var localModel: String = LocalModel.coder1_5B.rawValue
+
+    @Option(name: .long, help: "Configuration file (default: ./solve.yaml, else built-in defaults).")
+    var config: String?
+
+    @Option(name: .long, help: "Folder for transcripts (default: runs, or runs_dir in solve.yaml).")
+    var runsDir: String?
+
+    func validate() throws {
+        if let maxAttempts, maxAttempts < 1 { throw ValidationError("--max-attempts must be at least 1.") }
+        if LocalModel(rawValue: localModel) == nil {
+            throw ValidationError("--local-model must be one of \(LocalModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if local, endpoint != nil { throw ValidationError("--local and --endpoint both say where the server is; give one.") }
+        if let language {
+            do { _ = try Language.named(language) } catch { throw ValidationError("\(error)") }
+        }
+    }
+
+    func run() async throws {
+        let interactive = !json && isatty(STDOUT_FILENO) == 1
+        var localServer: LocalServer?
+        StopOnSignal.install()
+        defer { localServer?.stop() }
+        do {
+            let loaded = try ProblemLocator.load(problem)
+            var settings = try SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) })
+            var notes: [String] = []
+            if local {
+                let chosen = LocalModel(rawValue: localModel)!
+                if interactive { Terminal.status("starting llama-server with \(chosen.displayName) on this CPU…") }
+                localServer = try await LocalServer.start(chosen)
+                settings.models = [localServer!.modelConfig]
+                notes.append("--local: both routes use \(chosen.displayName) on llama.cpp at \(localServer!.baseURL)")
+            }
+            let prompts = try PromptLibrary(folder: settings.promptsDirectory)
+            let solver = Solver(config: settings, prompts: prompts, judge: try Judge())
+            let options = SolveOptions(
+                model: model, endpoint: endpoint, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, escalate: escalate)
+            let runs = URL(fileURLWithPath: runsDir ?? settings.runsDirectory)
+            let transcript = try TranscriptWriter(runsDirectory: runs, problemSlug: loaded.slug)
+            let view = interactive ? SolveView(problem: loaded, maxAttempts: options.maxAttempts, explain: explain) : nil
+            let outcome = try await solver.solve(loaded, options: options, transcript: transcript, notes: notes) { event in
+                view?.show(event)
+            }
+            if let view {
+                view.finish(outcome)
+            } else {
+                print(try CommandOutput.json(SolveSummary(outcome)))
+            }
+            if !outcome.accepted { throw ExitCode(1) }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch is CancellationError {
+            throw ExitCode(130)
+        } catch {
+            throw CommandFailure.exit("\(error)")
+        }
+    }
+}
+
+/// The `--json` form of an outcome: the essentials of every attempt (transcripts hold the rest).
+struct SolveSummary: Encodable {
+    var problem: String
+    var verdict: String
+    var model: String
+    var route: RouteDecision
+    var language: String
+    var code: String?
+    var attempts: [Attempt]
+    var usage: Usage
+    var transcript: String?
+    var notes: [String]
+    var promptsHash: String
+
+    struct Attempt: Encodable {
+        var number: Int
+        var model: String
+        var strategy: String
+        var verdict: String
+        var message: String
+        var language: String?
+        var tokens: Int?
+        var seconds: Double
+        var truncated: Bool
+        var finishReason: String?
+        var repeatOf: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case number, model, strategy, verdict, message, language, tokens, seconds, truncated
+            case finishReason = "finish_reason", repeatOf = "repeat_of"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case problem, verdict, model, route, language, code, attempts, usage, transcript, notes
+        case promptsHash = "prompts_hash"
+    }
+
+    init(_ outcome: SolveOutcome) {
+        problem = outcome.problem
+        verdict = outcome.verdict
+        model = outcome.model
+        route = outcome.route
+        language = outcome.language
+        code = outcome.code
+        usage = outcome.usage
+        transcript = outcome.transcript
+        notes = outcome.notes
+        promptsHash = outcome.promptsHash
+        attempts = outcome.attempts.map {
+            Attempt(
+                number: $0.number, model: $0.model, strategy: $0.strategy.rawValue, verdict: $0.verdict, message: $0.message,
+                language: $0.program?.language, tokens: $0.usage?.completionTokens, seconds: ($0.seconds * 100).rounded() / 100,
+                truncated: $0.truncated, finishReason: $0.finishReason, repeatOf: $0.repeatOf)
+        }
+    }
+}
+
+/// Ctrl-C and SIGTERM stop any local server before `solve` exits.
+enum StopOnSignal {
+    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+
+    static func install() {
+        guard sources.isEmpty else { return }
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                LocalServer.stopAll()
+                FileHandle.standardError.write(Data("\nstopped\n".utf8))
+                exit(128 + signalNumber)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}

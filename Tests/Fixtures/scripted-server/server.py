@@ -1,0 +1,435 @@
+#!/usr/bin/env python3
+"""Scripted OpenAI-compatible chat server for the `solve` test suite (stdlib only).
+
+Usage: python3 server.py [--port N]   (binds 127.0.0.1; prints "PORT <n>" on stdout)
+
+Endpoints: GET /health, GET /v1/models, GET /v1/requests, POST /v1/reset,
+POST /v1/chat/completions (model "scripted/<name>[#suffix]"; counters are keyed
+by the full model string and the Authorization header, so a "#suffix" or an API key
+of its own gives a test a fresh counter).
+
+Scenarios (<name>):
+  r1-reasoning-content    reasoning_content with wrong C++ draft; content = correct C++ + sample output
+  r1-reasoning            same, but the reasoning field is `reasoning`
+  think-inline            content = <think>reasoning</think> + final answer (no reasoning field)
+  think-no-open           content = reasoning</think>answer (no <think>); streams "</thi" + "nk>"
+  unterminated-fence      content = ```python + correct program, no closing fence; finish "length"
+  truncated-in-reasoning  reasoning_content holds a ```python block, content empty; finish "length"
+  feedback                wrong Python; correct Python once an assistant message is present
+  repeat                  with assistant message: wrong again; else 1st request wrong, later correct
+  compile-error           C++ that fails to compile; correct C++ once an assistant message is present
+  flaky-503               1st request per key -> 503 (Retry-After: 1); later -> correct Python
+  rate-limit              1st two requests per key -> 429 flat error (Retry-After: 0); later -> correct
+  always-500              always 500 "CUDA out of memory"
+  cut-stream              1st request per key: stream cut without finish/[DONE]; later -> correct
+  error-event             200 stream with a few deltas then a `data: {"error": ...}` event, no [DONE]
+  error-nested            400 {"error": {...}} (max_tokens too large)
+  error-flat              400 {"object": "error", ...} (maximum context length)
+  malformed               200 with broken JSON (stream: broken chunk then [DONE])
+  slow                    sleeps SLOW_SECONDS before the response headers, then correct Python
+  plain                   content = ```python correct program```, no reasoning
+  distinct-n              n>=2: choice 0 wrong, others correct; n=1: 1st request wrong, later correct
+  no-code                 "I think you should use a hash map." (no code)
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import json
+import signal
+import socket
+import sys
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+SLOW_SECONDS = 3.0
+PIECE = 8  # characters per streamed delta
+
+# --- Programs for the two-sum problem --------------------------------------
+# Input: "n t" then n integers; print 1-based "i j" (i < j) with a_i + a_j = t.
+
+TWO_SUM_OK_PY = """import sys
+
+
+def main():
+    data = sys.stdin.buffer.read().split()
+    n, t = int(data[0]), int(data[1])
+    a = [int(x) for x in data[2:2 + n]]
+    seen = {}
+    for j, x in enumerate(a):
+        i = seen.get(t - x)
+        if i is not None:
+            print(i + 1, j + 1)
+            return
+        if x not in seen:
+            seen[x] = j
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+TWO_SUM_WRONG_PY = TWO_SUM_OK_PY.replace("print(i + 1, j + 1)", "print(i, j)")
+
+TWO_SUM_OK_CPP = """#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    ios::sync_with_stdio(false);
+    cin.tie(nullptr);
+    int n;
+    long long t;
+    if (!(cin >> n >> t)) return 0;
+    vector<long long> a(n);
+    for (auto &x : a) cin >> x;
+    unordered_map<long long, int> seen;
+    seen.reserve(2 * n + 1);
+    for (int j = 0; j < n; ++j) {
+        auto it = seen.find(t - a[j]);
+        if (it != seen.end()) {
+            cout << it->second + 1 << ' ' << j + 1 << '\\n';
+            return 0;
+        }
+        seen.emplace(a[j], j);  // keeps the first index of each value
+    }
+    return 0;
+}
+"""
+
+TWO_SUM_WRONG_CPP = TWO_SUM_OK_CPP.replace(
+    "it->second + 1 << ' ' << j + 1", "it->second << ' ' << j")
+
+TWO_SUM_CE_CPP = TWO_SUM_OK_CPP.replace("cin.tie(nullptr);", "cin.tie(nullptr)")
+
+assert TWO_SUM_WRONG_PY != TWO_SUM_OK_PY and TWO_SUM_WRONG_CPP != TWO_SUM_OK_CPP
+assert TWO_SUM_CE_CPP != TWO_SUM_OK_CPP
+
+
+def fence(lang: str, code: str) -> str:
+    return f"```{lang}\n{code}```\n"
+
+
+R1_REASONING = (
+    "The task is two-sum: find i < j with a_i + a_j = t. A hash map from value to "
+    "index gives O(n). First draft:\n\n" + fence("cpp", TWO_SUM_WRONG_CPP) +
+    "\nWait, indices must be 1-based, so I have to print it->second + 1 and j + 1. "
+    "Let me fix that and check the sample: 2 5 / 2 3 gives 1 2. Good.\n")
+R1_ANSWER = (
+    "Store each value's first index in a hash map and, for every a_j, look up t - a_j.\n\n"
+    + fence("cpp", TWO_SUM_OK_CPP) +
+    "\nFor the sample the output is:\n\n```text\n1 2\n```\n")
+PY_ANSWER = "Here is a hash-map solution:\n\n" + fence("python", TWO_SUM_OK_PY)
+PY_WRONG_ANSWER = "Here is a hash-map solution:\n\n" + fence("python", TWO_SUM_WRONG_PY)
+PY_WRONG_AGAIN = ("I checked it again; the program is correct:\n\n" +
+                  fence("python", TWO_SUM_WRONG_PY.replace("def main():", "\ndef main():")))
+
+
+# --- Scenario table ----------------------------------------------------------
+
+@dataclass
+class Ctx:
+    messages: list
+    count: int  # 1-based number of this request for its model string
+    n: int
+    stream: bool
+
+    @property
+    def has_assistant(self) -> bool:
+        return any(isinstance(m, dict) and m.get("role") == "assistant" for m in self.messages)
+
+
+@dataclass
+class Reply:
+    content: str | list[str] = ""  # a list gives one content per choice
+    reasoning: str = ""
+    reasoning_field: str = "reasoning_content"
+    finish_reason: str = "stop"
+    status: int = 200
+    headers: dict = field(default_factory=dict)
+    error: dict | None = None  # JSON body for non-200 replies
+    special: str | None = None  # "cut" | "error-event" | "malformed"
+    delay: float = 0.0
+    split_think: bool = False  # stream "</think>" as "</thi" + "nk>"
+
+
+def err(status: int, message: str, type_: str, flat: bool = False, **headers) -> Reply:
+    if flat:
+        body = {"object": "error", "message": message, "type": type_, "param": None, "code": status}
+    else:
+        body = {"error": {"message": message, "type": type_, "code": status}}
+    return Reply(status=status, error=body, headers={k.replace("_", "-"): v for k, v in headers.items()})
+
+
+def pick(ok: bool, good: str, bad: str) -> Reply:
+    return Reply(content=good if ok else bad)
+
+
+SCENARIOS = {
+    "r1-reasoning-content": lambda c: Reply(reasoning=R1_REASONING, content=R1_ANSWER),
+    "r1-reasoning": lambda c: Reply(reasoning=R1_REASONING, content=R1_ANSWER, reasoning_field="reasoning"),
+    "think-inline": lambda c: Reply(content="<think>" + R1_REASONING + "</think>\n\n" + R1_ANSWER),
+    "think-no-open": lambda c: Reply(content=R1_REASONING + "</think>\n\n" + R1_ANSWER, split_think=True),
+    "unterminated-fence": lambda c: Reply(
+        content="Here is the solution:\n```python\n" + TWO_SUM_OK_PY, finish_reason="length"),
+    "truncated-in-reasoning": lambda c: Reply(
+        reasoning="Let me write the hash-map solution.\n\n" + fence("python", TWO_SUM_OK_PY) +
+        "\nNow let me double-check the edge cases with duplicates, e.g. 4 6 / 3 1 3 5 ...",
+        content="", finish_reason="length"),
+    "feedback": lambda c: pick(c.has_assistant, PY_ANSWER, PY_WRONG_ANSWER),
+    "repeat": lambda c: Reply(content=PY_WRONG_AGAIN) if c.has_assistant
+    else pick(c.count > 1, PY_ANSWER, PY_WRONG_ANSWER),
+    "compile-error": lambda c: pick(c.has_assistant, fence("cpp", TWO_SUM_OK_CPP), fence("cpp", TWO_SUM_CE_CPP)),
+    "flaky-503": lambda c: err(503, "Service temporarily overloaded", "ServiceUnavailable", Retry_After="1")
+    if c.count == 1 else Reply(content=PY_ANSWER),
+    "rate-limit": lambda c: err(429, "Too many requests", "RateLimitError", flat=True, Retry_After="0")
+    if c.count <= 2 else Reply(content=PY_ANSWER),
+    "always-500": lambda c: err(500, "CUDA out of memory", "InternalServerError"),
+    "cut-stream": lambda c: Reply(content=PY_ANSWER, special="cut" if c.count == 1 else None),
+    "error-event": lambda c: Reply(content="Let me think about the two-sum problem.", special="error-event"),
+    "error-nested": lambda c: Reply(status=400, error={"error": {
+        "message": "max_tokens is too large: 100000. This model's maximum context length is 4096 tokens",
+        "type": "BadRequestError", "param": None, "code": 400}}),
+    "error-flat": lambda c: err(400, "This model's maximum context length is 4096 tokens.",
+                                "BadRequestError", flat=True),
+    "malformed": lambda c: Reply(special="malformed"),
+    "slow": lambda c: Reply(content=PY_ANSWER, delay=SLOW_SECONDS),
+    "plain": lambda c: Reply(content=fence("python", TWO_SUM_OK_PY)),
+    "distinct-n": lambda c: Reply(content=[PY_WRONG_ANSWER] + [PY_ANSWER] * (c.n - 1)) if c.n >= 2
+    else pick(c.count > 1, PY_ANSWER, PY_WRONG_ANSWER),
+    "no-code": lambda c: Reply(content="I think you should use a hash map."),
+}
+
+
+# --- Helpers -------------------------------------------------------------------
+
+def pieces(text: str, split_think: bool = False) -> list[str]:
+    if split_think and "</think>" in text:
+        before, after = text.split("</think>", 1)
+        return pieces(before) + ["</thi", "nk>"] + pieces(after)
+    return [text[i:i + PIECE] for i in range(0, len(text), PIECE)]
+
+
+def words(value) -> int:
+    if isinstance(value, str):
+        return len(value.split())
+    if isinstance(value, list):
+        return sum(words(p.get("text", "") if isinstance(p, dict) else p) for p in value)
+    return 0
+
+
+class State:
+    lock = threading.Lock()
+    requests: list = []
+    counters: dict = {}
+
+
+# --- HTTP handler --------------------------------------------------------------
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "scripted-openai/1.0"
+
+    def log_message(self, fmt, *args):
+        sys.stderr.write("[scripted] %s %s\n" % (self.address_string(), fmt % args))
+
+    # -- low-level writers
+    def send_json(self, status: int, obj, headers: dict | None = None, raw: bytes | None = None):
+        body = raw if raw is not None else json.dumps(obj).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        for k, v in (headers or {}).items():
+            self.send_header(k, v)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def chunk(self, data: bytes):
+        self.wfile.write(b"%X\r\n%s\r\n" % (len(data), data))
+        self.wfile.flush()
+
+    def event(self, obj):
+        payload = obj if isinstance(obj, str) else json.dumps(obj)
+        self.chunk(f"data: {payload}\n\n".encode())
+
+    def abort(self):
+        self.close_connection = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+    def read_body(self) -> bytes:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            parts = []
+            while True:
+                size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                if size == 0:
+                    while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                        pass
+                    return b"".join(parts)
+                parts.append(self.rfile.read(size))
+                self.rfile.readline()
+        return self.rfile.read(int(self.headers.get("Content-Length") or 0))
+
+    # -- routes
+    def do_GET(self):
+        path = self.path.split("?", 1)[0]
+        if path == "/health":
+            self.send_json(200, {"status": "ok"})
+        elif path == "/v1/models":
+            self.send_json(200, {"object": "list", "data": [
+                {"id": f"scripted/{name}", "object": "model", "owned_by": "scripted", "max_model_len": 4096}
+                for name in SCENARIOS]})
+        elif path == "/v1/requests":
+            with State.lock:
+                self.send_json(200, list(State.requests))
+        else:
+            self.not_found()
+
+    def do_POST(self):
+        path = self.path.split("?", 1)[0]
+        body = self.read_body()
+        if path == "/v1/reset":
+            with State.lock:
+                State.requests.clear()
+                State.counters.clear()
+            self.send_json(200, {"status": "ok"})
+        elif path == "/v1/chat/completions":
+            try:
+                self.chat(body)
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True
+        else:
+            self.not_found()
+
+    def not_found(self):
+        self.send_json(404, {"error": {"message": f"Not found: {self.path}", "type": "NotFoundError", "code": 404}})
+
+    def chat(self, raw: bytes):
+        try:
+            req = json.loads(raw)
+            if not isinstance(req, dict):
+                raise ValueError("request body must be a JSON object")
+        except ValueError as e:
+            return self.send_json(400, {"error": {"message": f"Invalid JSON body: {e}",
+                                                  "type": "invalid_request_error", "code": 400}})
+        model = str(req.get("model", ""))
+        name = model[len("scripted/"):].split("#", 1)[0] if model.startswith("scripted/") else None
+        auth = self.headers.get("Authorization")
+        with State.lock:
+            State.requests.append({**req, "_headers": {"Authorization": auth} if auth else {}})
+            if name in SCENARIOS:
+                key = f"{model}|{auth or ''}"  # a per-test API key also gives a fresh counter
+                State.counters[key] = count = State.counters.get(key, 0) + 1
+        if name not in SCENARIOS:
+            return self.send_json(404, {"error": {"message": f"The model `{model}` does not exist.",
+                                                  "type": "NotFoundError", "code": 404}})
+        messages = req.get("messages") if isinstance(req.get("messages"), list) else []
+        n = req.get("n") if isinstance(req.get("n"), int) and req.get("n") >= 1 else 1
+        stream = bool(req.get("stream"))
+        reply = SCENARIOS[name](Ctx(messages, count, n, stream))
+        if reply.delay:
+            time.sleep(reply.delay)
+        if reply.status != 200:
+            return self.send_json(reply.status, reply.error, reply.headers)
+        contents = reply.content if isinstance(reply.content, list) else [reply.content] * n
+        prompt_tokens = sum(words(m.get("content")) for m in messages if isinstance(m, dict))
+        completion_tokens = sum(words(reply.reasoning) + words(c) for c in contents)
+        usage = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                 "total_tokens": prompt_tokens + completion_tokens}
+        meta = {"id": "chatcmpl-" + uuid.uuid4().hex, "object": None, "created": int(time.time()), "model": model}
+        if stream:
+            opts = req.get("stream_options")
+            include_usage = isinstance(opts, dict) and bool(opts.get("include_usage"))
+            self.stream(reply, contents, meta, usage if include_usage else None)
+        else:
+            self.complete(reply, contents, meta, usage)
+
+    def complete(self, reply: Reply, contents: list[str], meta: dict, usage: dict):
+        if reply.special == "malformed":
+            return self.send_json(200, None, raw=b'{"choices": [')
+        choices = []
+        for i, content in enumerate(contents):
+            message = {"role": "assistant", "content": content}
+            if reply.reasoning:
+                message[reply.reasoning_field] = reply.reasoning
+            choices.append({"index": i, "message": message, "finish_reason": reply.finish_reason})
+        body = json.dumps({**meta, "object": "chat.completion", "choices": choices, "usage": usage}).encode()
+        if reply.special == "cut":  # promise the full body, deliver half, drop the connection
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body[:len(body) // 2])
+            return self.abort()
+        self.send_json(200, None, raw=body)
+
+    def stream(self, reply: Reply, contents: list[str], meta: dict, usage: dict | None):
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+
+        def chunk(index: int, delta: dict, finish=None) -> dict:
+            return {**meta, "object": "chat.completion.chunk",
+                    "choices": [{"index": index, "delta": delta, "finish_reason": finish}]}
+
+        for i in range(len(contents)):
+            self.event(chunk(i, {"role": "assistant"}))
+        if reply.special == "malformed":
+            self.event('{"choices": [ {"delta": ')
+            self.event("[DONE]")
+            return self.chunk(b"")
+        for piece in pieces(reply.reasoning):
+            for i in range(len(contents)):
+                self.event(chunk(i, {reply.reasoning_field: piece}))
+        per_choice = [pieces(c, reply.split_think) for c in contents]
+        if reply.special in ("cut", "error-event"):
+            per_choice = [p[:4] for p in per_choice]
+        for k in range(max(map(len, per_choice), default=0)):
+            for i, ps in enumerate(per_choice):
+                if k < len(ps):
+                    self.event(chunk(i, {"content": ps[k]}))
+            time.sleep(0.002)
+        if reply.special == "cut":
+            return self.abort()  # no finish_reason, no [DONE], no terminating zero chunk
+        if reply.special == "error-event":
+            self.event({"error": {"message": "Engine crashed mid-generation",
+                                  "type": "InternalServerError", "code": 500}})
+            return self.chunk(b"")
+        for i in range(len(contents)):
+            self.event(chunk(i, {}, reply.finish_reason))
+        if usage is not None:
+            self.event({**meta, "object": "chat.completion.chunk", "choices": [], "usage": usage})
+        self.event("[DONE]")
+        self.chunk(b"")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Scripted OpenAI-compatible test server")
+    parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--exit-on-eof", action="store_true",
+                        help="exit when stdin closes (the test process that started us died)")
+    args = parser.parse_args()
+    if args.exit_on_eof:
+        threading.Thread(target=lambda: (sys.stdin.buffer.read(), os._exit(0)), daemon=True).start()
+    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
+    server.daemon_threads = True
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    sys.stdout.write(f"PORT {server.server_address[1]}\n")
+    sys.stdout.flush()
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        server.server_close()
+        sys.stderr.write("[scripted] shut down\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+import Foundation
+@testable import Judging
+import ModelClient
+import ProblemFormat
+import Testing
+import TestSupport
+
+@testable import Solving
+
+@Suite struct PromptTests {
+    let problem = try! ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+    let prompts = try! PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
+
+    func report(failing name: String, sample: Bool) -> JudgeReport {
+        let passed = TestReport(name: "sample-1", isSample: true, verdict: .accepted, timeMilliseconds: 1, wallMilliseconds: 1, memoryKiB: 1, message: "", exitCode: 0, signal: nil, output: "1 2\n", stderr: "")
+        let failed = TestReport(
+            name: name, isSample: sample, verdict: .wrongAnswer, timeMilliseconds: 1, wallMilliseconds: 1, memoryKiB: 1,
+            message: "token 1: expected \"SECRET-EXPECTED\", got \"SECRET-GOT\"", exitCode: 0, signal: nil, output: "SECRET-OUTPUT\n", stderr: "SECRET-STDERR")
+        return JudgeReport(
+            verdict: .wrongAnswer, message: "test \(name): wrong", language: "cpp", compile: CompileReport(ok: true, log: "", timeMilliseconds: 1),
+            tests: [passed, failed], timeMilliseconds: 1, memoryKiB: 1, sandbox: [])
+    }
+
+    @Test func hiddenFailuresRevealOnlyTheVerdictAndNumber() throws {
+        let hidden = try #require(problem.hiddenTests.first)
+        let text = prompts.feedback(.judged(report(failing: hidden.name, sample: false), problem: problem), problem: problem, language: .cpp)
+        #expect(text.contains("Wrong Answer (WA)"))
+        #expect(text.contains("failed hidden test 1"))
+        for secret in ["SECRET", hidden.name] { #expect(!text.contains(secret), "leaked \(secret)") }
+        let hiddenInput = String(decoding: try hidden.input.read().prefix(40), as: UTF8.self)
+        #expect(!text.contains(hiddenInput))
+    }
+
+    @Test func sampleFailuresShowInputExpectedAndGot() throws {
+        let sample = try #require(problem.samples.last)
+        let text = prompts.feedback(.judged(report(failing: sample.name, sample: true), problem: problem), problem: problem, language: .cpp)
+        #expect(text.contains("On example \(sample.name)"))
+        #expect(text.contains("5 -5\n4 -1 0 -7 2"))
+        #expect(text.contains("SECRET-OUTPUT"))
+        #expect(text.contains("SECRET-STDERR"))
+        #expect(text.contains("```cpp"))
+    }
+
+    @Test func longOutputIsCut() {
+        let clipped = Feedback.clip(String(repeating: "9 ", count: 1000), 400)
+        #expect(clipped.hasSuffix("… (1600 more characters)"))
+    }
+
+    @Test func firstPromptsNameTheLanguageAndKeepTheStatementVerbatim() {
+        let coder = ModelConfig.codeDefaults(alias: "c", served: "c", endpoints: ["http://x/v1"])
+        let messages = prompts.firstAttempt(problem, language: .python, model: coder)
+        #expect(messages.map(\.role) == [.system, .user])
+        #expect(messages[1].content.contains("Python 3"))
+        #expect(messages[1].content.contains("```python"))
+        #expect(messages[1].content.contains("$a_i + a_j = t$"), "no HTML escaping")
+        #expect(!messages[1].content.contains("Example input"), "samples already in the statement are not repeated")
+        let r1 = ModelConfig.reasoningDefaults(alias: "r", served: "r", endpoints: ["http://x/v1"])
+        #expect(prompts.firstAttempt(problem, language: .cpp, model: r1).map(\.role) == [.user])
+    }
+
+    @Test func templatesAreReadAtRunTimeAndHashed() throws {
+        let folder = try Fixtures.temporaryDirectory(prefix: "prompts")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in PromptLibrary.names {
+            try FileManager.default.copyItem(at: prompts.folder.appendingPathComponent(name + ".mustache"), to: folder.appendingPathComponent(name + ".mustache"))
+        }
+        try "{{%CONTENT_TYPE: TEXT}}\nCUSTOM {{title}} in {{fence}}".write(to: folder.appendingPathComponent("attempt-code.mustache"), atomically: true, encoding: .utf8)
+        let custom = try PromptLibrary(folder: folder.path)
+        let coder = ModelConfig.codeDefaults(alias: "c", served: "c", endpoints: ["http://x/v1"])
+        #expect(custom.firstAttempt(problem, language: .cpp, model: coder).last?.content == "CUSTOM Two Sum in cpp")
+        #expect(custom.hash != prompts.hash)
+    }
+
+    @Test func aMissingTemplateFolderIsAClearError() {
+        #expect(throws: SolveError.self) { try PromptLibrary(folder: "/nonexistent/prompts") }
+    }
+}
+
+@Suite struct ConfigTests {
+    func write(_ yaml: String) throws -> URL {
+        let folder = try Fixtures.temporaryDirectory(prefix: "config")
+        let file = folder.appendingPathComponent("solve.yaml")
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
+    @Test func builtInDefaultsAreTheSeedPair() throws {
+        let config = try SolveConfig.load(file: nil, environment: [:])
+        #expect(config.models.map(\.served) == ["deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", "Qwen/Qwen2.5-Coder-7B-Instruct"])
+        #expect(config.models.map { $0.endpoints } == [["http://localhost:8000/v1"], ["http://localhost:8001/v1"]])
+        #expect(config.model(for: .code)?.sampling == Sampling(temperature: 0.7, topP: 0.8, topK: 20, repetitionPenalty: 1.05, maxTokens: 4096))
+        #expect(config.model(for: .reasoning)?.systemPrompt == false)
+    }
+
+    @Test func environmentGivesKeyAndBaseURL() throws {
+        let config = try SolveConfig.load(file: nil, environment: ["OPENAI_API_KEY": "sk-1", "OPENAI_BASE_URL": "http://gpu:9000/v1"])
+        #expect(config.models.allSatisfy { $0.apiKey == "sk-1" && $0.endpoints == ["http://gpu:9000/v1"] })
+    }
+
+    @Test func aFullFileIsRead() throws {
+        let file = try write("""
+            language: python
+            max_attempts: 6
+            timeouts: {connect: 2s, first_token: 90s, total: 20m}
+            models:
+              - alias: r1-14b
+                served: deepseek-ai/DeepSeek-R1-Distill-Qwen-14B
+                role: reasoning
+                endpoints: [http://gpu0:8000/v1, http://gpu1:8000/v1]
+                sampling: {max_tokens: 16000}
+              - alias: coder
+                served: Qwen/Qwen2.5-Coder-7B-Instruct
+                endpoint: http://gpu2:8001/v1
+                sampling: {temperature: 0.2, seed: 1}
+            """)
+        let config = try SolveConfig.load(file: file, environment: [:])
+        #expect(config.language == "python" && config.maxAttempts == 6)
+        #expect(config.timeouts == Timeouts(connect: 2, firstByte: 90, total: 1200))
+        let r1 = try #require(config.model(named: "r1-14b"))
+        #expect(r1.endpoints.count == 2 && r1.role == .reasoning)
+        #expect(r1.sampling == Sampling(temperature: 0.6, topP: 0.95, maxTokens: 16000))
+        let coder = try #require(config.model(named: "Qwen/Qwen2.5-Coder-7B-Instruct"))
+        #expect(coder.sampling.temperature == 0.2 && coder.sampling.topK == 20 && coder.sampling.seed == 1)
+    }
+
+    @Test(arguments: [
+        ("models:\n  - served: x\n    endpoint: http://a/v1\n    temprature: 1\n", "solve.yaml:4: temprature \"temprature\" is not a known key of a model"),
+        ("max_attempts: zero\n", "solve.yaml:1: max_attempts \"zero\" is not a number"),
+        ("models:\n  - served: x\n    role: thinker\n    endpoint: http://a/v1\n", "solve.yaml:3: role \"thinker\" is not a role; expected reasoning or code"),
+        ("models:\n  - served: x\n    endpoint: localhost:8000\n", "solve.yaml:3: endpoint \"localhost:8000\" is not an http(s) URL"),
+        ("models:\n  - served: x\n", "solve.yaml:2: endpoints \"\" is missing for x"),
+        ("timeouts: {total: forever}\n", "solve.yaml:1: total \"forever\" is not a duration"),
+        ("models: [\n", "solve.yaml:2: invalid YAML"),
+    ])
+    func badFilesNameTheLine(yaml: String, message: String) throws {
+        let file = try write(yaml)
+        do {
+            _ = try SolveConfig.load(file: file, environment: [:])
+            Issue.record("accepted: \(yaml)")
+        } catch {
+            #expect("\(error)".contains(message), "\(error)")
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Runs the built `solve` binary (next to the test bundle) and returns exit code, stdout and stderr.
+public func runSolve(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let bundle = Bundle.main.bundleURL
+    let candidates = [
+        bundle.appendingPathComponent("solve"), bundle.deletingLastPathComponent().appendingPathComponent("solve"),
+    ]
+    let binary = try candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }.orThrow("no solve binary next to \(bundle.path); build with swift build --build-tests")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = Fixtures.root
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+extension Optional {
+    /// The value, or an error saying what was missing.
+    func orThrow(_ message: String) throws -> Wrapped {
+        guard let self else { throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: message]) }
+        return self
+    }
+}
