@@ -164,3 +164,35 @@ import TestSupport
         }
     }
 }
+
+@Suite struct RoutingChoicesTests {
+    let server = ScriptedServer.shared
+    let problem = try! ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+
+    @Test func escalationTriesTheOtherModelAfterEveryAttemptFailed() async throws {
+        var coder = ModelConfig.codeDefaults(alias: "coder", served: "scripted/no-code", endpoints: [server.baseURL])
+        var thinker = ModelConfig.reasoningDefaults(alias: "thinker", served: "scripted/plain", endpoints: [server.baseURL])
+        coder.apiKey = UUID().uuidString
+        thinker.apiKey = coder.apiKey
+        var config = SolveConfig.builtIn
+        config.models = [coder, thinker]
+        let solver = Solver(
+            config: config, prompts: try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path), judge: SolverTests.judge)
+        let without = try await solver.solve(problem, options: SolveOptions(maxAttempts: 2))
+        #expect(without.verdict == "no code" && without.attempts.count == 2)
+        let with = try await solver.solve(problem, options: SolveOptions(maxAttempts: 2, escalate: true))
+        #expect(with.attempts.map(\.alias) == ["coder", "coder", "thinker"])
+        #expect(with.verdict == "AC" && with.model == "scripted/plain")
+        #expect(with.notes.contains { $0.contains("escalated to thinker") })
+    }
+
+    @Test func replicasShareTheLoad() async {
+        let directory = EndpointDirectory(timeouts: Timeouts(), retry: RetryPolicy())
+        let model = ModelConfig.codeDefaults(alias: "c", served: "c", endpoints: ["http://a/v1", "http://b/v1"])
+        let first = await directory.acquire(model)
+        let second = await directory.acquire(model)
+        #expect(Set([first, second]) == ["http://a/v1", "http://b/v1"])
+        await directory.release(first)
+        #expect(await directory.acquire(model) == first, "the idle replica gets the next request")
+    }
+}
