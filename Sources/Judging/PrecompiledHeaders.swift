@@ -54,7 +54,10 @@ public actor PrecompiledHeaders {
         for dir in [cacheRoot, cacheRoot.appendingPathComponent("pch"), folder, header.deletingLastPathComponent()] {
             chmod(dir.path, 0o755)
         }
-        let partial = header.deletingLastPathComponent().appendingPathComponent("stdc++.h.gch.\(getpid()).partial")
+        // A name of its own per build: judges in one process (or several processes) may build at the same time, and
+        // two compilers writing one file would install a corrupt header.
+        let partial = header.deletingLastPathComponent().appendingPathComponent(
+            "stdc++.h.gch.\(getpid()).\(UUID().uuidString.prefix(8)).partial")
         let arguments = [compiler] + PrecompiledHeaders.flags + ["-x", "c++-header", source, "-o", partial.path]
         let status = try await runTool(arguments, toolPool: toolPool, writable: [folder.path])
         guard status != nil, FileManager.default.fileExists(atPath: partial.path) else { return nil }
