@@ -85,9 +85,9 @@ public struct SolveConfig: Sendable {
         var config: SolveConfig
         let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("solve.yaml")
         if let file {
-            config = try parse(file)
+            config = try parse(file, environment: environment)
         } else if FileManager.default.fileExists(atPath: local.path) {
-            config = try parse(local)
+            config = try parse(local, environment: environment)
         } else {
             config = builtIn
             if let base = environment["OPENAI_BASE_URL"], !base.isEmpty {
@@ -101,7 +101,7 @@ public struct SolveConfig: Sendable {
     }
 
     /// Reads a `solve.yaml`; every error names the file and line.
-    static func parse(_ file: URL) throws -> SolveConfig {
+    static func parse(_ file: URL, environment: [String: String]) throws -> SolveConfig {
         let text: String
         do {
             text = try String(contentsOf: file, encoding: .utf8)
@@ -119,7 +119,7 @@ public struct SolveConfig: Sendable {
             guard !models.isEmpty else {
                 throw yaml.invalidValue("models", "[]", reason: "is empty", expected: "at least one model")
             }
-            config.models = try models.map { try parseModel($0, apiKey: apiKey, environment: ProcessInfo.processInfo.environment) }
+            config.models = try models.map { try parseModel($0, apiKey: apiKey, environment: environment) }
         } else if let apiKey {
             for index in config.models.indices { config.models[index].apiKey = apiKey }
         }

@@ -97,6 +97,12 @@ import TestSupport
         #expect(config.models.allSatisfy { $0.apiKey == "sk-1" && $0.endpoints == ["http://gpu:9000/v1"] })
     }
 
+    @Test func aModelWithoutEndpointsInAFileUsesTheGivenEnvironment() throws {
+        let file = try write("models:\n  - served: x\n")
+        let config = try SolveConfig.load(file: file, environment: ["OPENAI_BASE_URL": "http://gpu:9000/v1"])
+        #expect(config.models.first?.endpoints == ["http://gpu:9000/v1"])
+    }
+
     @Test func aFullFileIsRead() throws {
         let file = try write("""
             language: python
