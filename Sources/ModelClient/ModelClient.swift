@@ -69,10 +69,10 @@ public struct ModelClient: Sendable {
     /// `GET /models`, with each model's context length where the server tells it.
     public func models() async throws -> [ServedModel] {
         let (head, body) = try await get(baseURL + "/models")
-        guard head.status == 200 else { throw httpError(head, body) }
+        guard head.status == 200 else { throw ModelServerError.http(endpoint: baseURL, head: head, body: body) }
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
             let data = object["data"] as? [[String: Any]]
-        else { throw malformed("expected {\"data\": [models]}", body) }
+        else { throw ModelServerError.malformed(endpoint: baseURL, detail: "expected {\"data\": [models]}", body: body) }
         var models = data.compactMap { entry -> ServedModel? in
             guard let id = entry["id"] as? String else { return nil }
             let meta = entry["meta"] as? [String: Any]
@@ -148,14 +148,6 @@ public struct ModelClient: Sendable {
             }
         }
     }
-
-    private func httpError(_ head: HTTPResponseHead, _ body: Data) -> ModelServerError {
-        .http(endpoint: baseURL, status: head.status, message: ModelServerError.message(fromErrorBody: body), retryAfter: nil)
-    }
-
-    private func malformed(_ detail: String, _ body: Data) -> ModelServerError {
-        .malformedResponse(endpoint: baseURL, detail: detail, excerpt: String(decoding: body.prefix(200), as: UTF8.self))
-    }
 }
 
 /// Bytes collected on a transfer thread and read after the transfer ends.
@@ -212,9 +204,7 @@ private final class CompletionReader: @unchecked Sendable {
     func result(head: HTTPResponseHead, model: String, seconds: Double) throws -> ChatResult {
         if let failure { throw failure }
         guard head.status == 200 else {
-            throw ModelServerError.http(
-                endpoint: endpoint, status: head.status, message: ModelServerError.message(fromErrorBody: raw.data),
-                retryAfter: head.headers["retry-after"].flatMap(Self.retryAfterSeconds))
+            throw ModelServerError.http(endpoint: endpoint, head: head, body: raw.data)
         }
         if stream, raw.data.isEmpty {
             if let event = events.finish(), !handle(event), let failure { throw failure }
@@ -231,7 +221,7 @@ private final class CompletionReader: @unchecked Sendable {
             if !accumulated.reasoningField.isEmpty { reasoning = accumulated.reasoningField + reasoning }
             return ChatChoice(index: index, reasoning: reasoning, answer: answer, finishReason: accumulated.finishReason)
         }
-        guard !ordered.isEmpty else { throw malformed("no choices", raw.data) }
+        guard !ordered.isEmpty else { throw ModelServerError.malformed(endpoint: endpoint, detail: "no choices", body: raw.data) }
         return ChatResult(
             model: model, endpoint: endpoint, choices: ordered, usage: usage,
             firstTokenSeconds: firstToken.map { $0.timeIntervalSince(started) }, seconds: seconds, retries: 0)
@@ -245,7 +235,7 @@ private final class CompletionReader: @unchecked Sendable {
             return true
         }
         guard let chunk = try? JSONDecoder().decode(Chunk.self, from: Data(data.utf8)) else {
-            failure = malformed("an event is not JSON", Data(data.utf8))
+            failure = .malformed(endpoint: endpoint, detail: "an event is not JSON", body: Data(data.utf8))
             return false
         }
         if let message = chunk.errorMessage ?? (event.name == "error" ? data : nil) {
@@ -258,7 +248,7 @@ private final class CompletionReader: @unchecked Sendable {
 
     private func decodeWhole(_ body: Data) throws {
         guard let chunk = try? JSONDecoder().decode(Chunk.self, from: body), chunk.choices != nil else {
-            throw malformed("expected a chat.completion object", body)
+            throw ModelServerError.malformed(endpoint: endpoint, detail: "expected a chat.completion object", body: body)
         }
         if let message = chunk.errorMessage { throw ModelServerError.streamError(endpoint: endpoint, message: message) }
         absorb(chunk, streaming: false)
@@ -297,19 +287,6 @@ private final class CompletionReader: @unchecked Sendable {
         case .reasoning(let text): onEvent(.reasoning(choice: choice, text: text))
         case .answer(let text): onEvent(.answer(choice: choice, text: text))
         }
-    }
-
-    private func malformed(_ detail: String, _ body: Data) -> ModelServerError {
-        .malformedResponse(endpoint: endpoint, detail: detail, excerpt: String(decoding: body.prefix(200), as: UTF8.self))
-    }
-
-    /// `Retry-After` as seconds: a number, or an HTTP date.
-    static func retryAfterSeconds(_ value: String) -> Double? {
-        if let seconds = Double(value.trimmingCharacters(in: .whitespaces)) { return seconds }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: value).map { max(0, $0.timeIntervalSinceNow) }
     }
 
     /// A streamed chunk or a whole completion; also either error shape.

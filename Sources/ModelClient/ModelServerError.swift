@@ -38,6 +38,27 @@ public enum ModelServerError: Error, Sendable, Equatable, CustomStringConvertibl
         }
     }
 
+    /// An HTTP error response: the server's message and its `Retry-After`.
+    static func http(endpoint: String, head: HTTPResponseHead, body: Data) -> ModelServerError {
+        .http(
+            endpoint: endpoint, status: head.status, message: message(fromErrorBody: body),
+            retryAfter: head.headers["retry-after"].flatMap(retryAfterSeconds))
+    }
+
+    /// A body that is not the JSON expected, with its first 200 bytes.
+    static func malformed(endpoint: String, detail: String, body: Data) -> ModelServerError {
+        .malformedResponse(endpoint: endpoint, detail: detail, excerpt: String(decoding: body.prefix(200), as: UTF8.self))
+    }
+
+    /// `Retry-After` as seconds: a number, or an HTTP date.
+    static func retryAfterSeconds(_ value: String) -> Double? {
+        if let seconds = Double(value.trimmingCharacters(in: .whitespaces)) { return seconds }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        return formatter.date(from: value).map { max(0, $0.timeIntervalSinceNow) }
+    }
+
     /// The message of an OpenAI-style error body: `{"error": {"message": …}}`, `{"object": "error", "message": …}`,
     /// `{"error": "…"}`, or the body's text.
     static func message(fromErrorBody body: Data) -> String {

@@ -32,7 +32,7 @@ actor EndpointDirectory {
 
     /// Asks every endpoint of `model` for its models once: reachable, serving `model.served`, with what context length.
     func check(_ model: ModelConfig) async throws {
-        for endpoint in model.endpoints where !checked.contains(endpoint + "|" + model.served) {
+        for endpoint in model.endpoints where !checked.contains(Self.key(endpoint, model)) {
             let served: [ServedModel]
             do {
                 served = try await client(for: endpoint, model: model).models()
@@ -43,18 +43,21 @@ actor EndpointDirectory {
             guard let entry = served.first(where: { $0.id == model.served }) else {
                 throw SolveError.modelNotServed(model: model.served, endpoint: endpoint, served: served.map(\.id))
             }
-            if let length = entry.maxModelLength { contextLengths[endpoint + "|" + model.served] = length }
-            checked.insert(endpoint + "|" + model.served)
+            if let length = entry.maxModelLength { contextLengths[Self.key(endpoint, model)] = length }
+            checked.insert(Self.key(endpoint, model))
         }
     }
 
     /// `maxTokens` lowered so that prompt + answer fit the server's context (prompt estimated at 3 characters a token).
     func cappedMaxTokens(_ maxTokens: Int?, messages: [ChatMessage], endpoint: String, model: ModelConfig) -> Int? {
-        guard let length = contextLengths[endpoint + "|" + model.served] else { return maxTokens }
+        guard let length = contextLengths[Self.key(endpoint, model)] else { return maxTokens }
         let promptEstimate = messages.reduce(0) { $0 + $1.content.utf8.count } / 3 + 16 * messages.count
         let room = max(256, length - promptEstimate - 64)
         return min(maxTokens ?? room, room)
     }
+
+    /// One served model at one endpoint.
+    private static func key(_ endpoint: String, _ model: ModelConfig) -> String { endpoint + "|" + model.served }
 
     private static func shortDetail(_ error: ModelServerError) -> String {
         switch error {

@@ -207,7 +207,8 @@ public final class Solver: Sendable {
         var strategy = AttemptStrategy.first
         var resamples = 0
         var previous: AttemptRecord?
-        let firstNumber = attempts.count
+        /// Judged programs of this model by normalized code.
+        var seen: [String: AttemptRecord] = [:]
         for _ in 0..<options.maxAttempts {
             let language = try Language.named(languageChoices[languageIndex % languageChoices.count])
             var messages = prompts.firstAttempt(problem, language: language, model: model)
@@ -254,15 +255,14 @@ public final class Solver: Sendable {
                 answer: record.answer, reasoning: record.reasoning, truncated: record.truncated, preferredLanguage: language.id)
             if let program = record.program {
                 let normalized = CodeExtractor.normalized(program.code, language: program.language)
-                if let earlier = attempts[firstNumber...].first(where: {
-                    $0.program.map { CodeExtractor.normalized($0.code, language: $0.language) } == normalized
-                }) {
+                if let earlier = seen[normalized] {
                     record.repeatOf = earlier.number
                     record.verdict = earlier.verdict
                     record.judge = earlier.judge
                     record.message = "same program as attempt \(earlier.number) (not judged again)"
                 } else {
                     try await judge(program, problem: problem, into: &record)
+                    seen[normalized] = record
                 }
             } else {
                 record.verdict = "no code"
