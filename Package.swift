@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         /// Everything that happens between `clone` and `execve`, plus the seccomp/Landlock/cgroup plumbing.
@@ -46,6 +47,11 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        /// Batch runs, the SQLite store, pass@k and intervals, comparisons and reports.
+        .target(
+            name: "Evaluation",
+            dependencies: ["Solving", "Judging", "ProblemFormat", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "ServingPlan",
             resources: [.embedInCode("Catalog/gpus.json"), .embedInCode("Catalog/models.json")]
@@ -53,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "solve",
             dependencies: [
-                "ProblemFormat", "Judging", "ServingPlan", "ModelClient", "Solving",
+                "ProblemFormat", "Judging", "ServingPlan", "ModelClient", "Solving", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -73,6 +79,10 @@ let package = Package(
         /// Against the real local model server (Scripts/install-local-model 0.5b); run on their own, after the rest.
         .testTarget(name: "EndToEndTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),
         .testTarget(name: "SolvingTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),
+        .testTarget(
+            name: "EvaluationTests",
+            dependencies: ["Evaluation", "Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]
+        ),
         .testTarget(
             name: "SolveCLITests",
             dependencies: [
