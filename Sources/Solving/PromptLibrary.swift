@@ -105,15 +105,17 @@ extension Language {
 }
 
 /// 64-bit FNV-1a: a stable short hash (Foundation on Linux has no SHA-2).
-struct FNV1a {
+public struct FNV1a: Sendable {
     private var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ text: String) {
+    public init() {}
+
+    public mutating func add(_ text: String) {
         for byte in text.utf8 {
             value ^= UInt64(byte)
             value = value &* 0x100_0000_01b3
         }
     }
 
-    var hex: String { String(format: "%016llx", value) }
+    public var hex: String { String(format: "%016llx", value) }
 }

@@ -35,13 +35,18 @@ public struct SolveOptions: Sendable {
     public var language: String?
     /// After the routed model fails every attempt, try the other role's model.
     public var escalate: Bool
+    /// Added to a configured sampling seed, so independent samples of one problem differ (eval: sample × 1000).
+    public var seedOffset: Int
 
-    public init(model: String? = nil, endpoint: String? = nil, maxAttempts: Int, language: String? = nil, escalate: Bool = false) {
+    public init(
+        model: String? = nil, endpoint: String? = nil, maxAttempts: Int, language: String? = nil, escalate: Bool = false, seedOffset: Int = 0
+    ) {
         self.model = model
         self.endpoint = endpoint
         self.maxAttempts = maxAttempts
         self.language = language
         self.escalate = escalate
+        self.seedOffset = seedOffset
     }
 }
 
@@ -220,7 +225,7 @@ public final class Solver: Sendable {
             if strategy == .resample, let temperature = sampling.temperature {
                 sampling.temperature = min(1.0, temperature + 0.15 * Double(resamples))
             }
-            sampling.seed = sampling.seed.map { $0 + attempts.count } ?? Int.random(in: 1...2_000_000_000)
+            sampling.seed = sampling.seed.map { $0 + options.seedOffset + attempts.count } ?? Int.random(in: 1...2_000_000_000)
             let endpoint = await endpoints.acquire(model)
             onEvent(.attemptStarted(number: attempts.count + 1, model: model, endpoint: endpoint, strategy: strategy))
             var record = AttemptRecord(

@@ -166,6 +166,8 @@ struct SolveSummary: Encodable {
 /// Ctrl-C and SIGTERM stop any local server before `solve` exits.
 enum StopOnSignal {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    /// Said on the way out instead of "stopped" (e.g. how to resume).
+    nonisolated(unsafe) static var farewell: (@Sendable () -> Void)?
 
     static func install() {
         guard sources.isEmpty else { return }
@@ -174,7 +176,7 @@ enum StopOnSignal {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
             source.setEventHandler {
                 LocalServer.stopAll()
-                FileHandle.standardError.write(Data("\nstopped\n".utf8))
+                if let farewell { farewell() } else { FileHandle.standardError.write(Data("\nstopped\n".utf8)) }
                 exit(128 + signalNumber)
             }
             source.resume()

@@ -1,0 +1,78 @@
+import Foundation
+import ModelClient
+import ProblemFormat
+import Solving
+
+/// What `solve eval` was asked to run, turned into one stored run per model (or one `routed` run).
+public struct EvaluationPlan: Sendable {
+    /// Model aliases or served ids; empty: one run where the router picks the model per problem.
+    public var models: [String]
+    public var samples: Int
+    public var maxAttempts: Int
+    /// `--language`: pins the language (no switching on resample).
+    public var language: String?
+    /// `--endpoint`: every request goes there.
+    public var endpoint: String?
+    public var shard: Shard?
+
+    public static let routedLabel = "routed"
+
+    public init(models: [String], samples: Int, maxAttempts: Int, language: String? = nil, endpoint: String? = nil, shard: Shard? = nil) {
+        self.models = models
+        self.samples = samples
+        self.maxAttempts = maxAttempts
+        self.language = language
+        self.endpoint = endpoint
+        self.shard = shard
+    }
+
+    /// The run records: `name` for a single model or `routed`; `name/alias` each when several models are compared.
+    public func runs(named name: String, set: ProblemSet, config: SolveConfig, promptsHash: String, date: Date = Date()) -> [RunRecord] {
+        let labels = models.isEmpty ? [Self.routedLabel] : models
+        return labels.map { label in
+            let settings = settingsJSON(for: label, config: config)
+            var hasher = FNV1a()
+            hasher.add(settings)
+            hasher.add(promptsHash)
+            return RunRecord(
+                name: labels.count == 1 ? name : "\(name)/\(label)", model: label, samples: samples, maxAttempts: maxAttempts,
+                problemSet: set.source, shards: shard.map { [$0.description] } ?? [], settings: settings, settingsHash: hasher.hex,
+                promptsHash: promptsHash, createdAt: date)
+        }
+    }
+
+    /// The options `Solver` gets for one sample of `run`.
+    func solveOptions(for run: RunRecord, sample: Int) -> SolveOptions {
+        SolveOptions(
+            model: run.model == Self.routedLabel ? nil : run.model, endpoint: endpoint, maxAttempts: run.maxAttempts, language: language,
+            seedOffset: sample * 1000)
+    }
+
+    /// The settings that decide results (no API keys, no endpoints: replicas may move), as stable JSON.
+    func settingsJSON(for label: String, config: SolveConfig) -> String {
+        let models: [ModelConfig]
+        if label == Self.routedLabel {
+            models = config.models
+        } else if let configured = config.model(named: label) {
+            models = [configured]
+        } else {
+            models = []
+        }
+        let recorded = models.map { Settings.Model(alias: $0.alias, served: $0.served, role: $0.role.rawValue, sampling: $0.sampling, systemPrompt: $0.systemPrompt) }
+        return EvaluationStore.json(Settings(model: label, models: recorded, language: language ?? config.language, pinnedLanguage: language != nil))
+    }
+
+    private struct Settings: Encodable {
+        struct Model: Encodable {
+            var alias: String
+            var served: String
+            var role: String
+            var sampling: Sampling
+            var systemPrompt: Bool
+        }
+        var model: String
+        var models: [Model]
+        var language: String
+        var pinnedLanguage: Bool
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import ProblemFormat
+import Solving
+
+/// What an evaluation reports while it runs (for the progress view).
+public enum EvaluationEvent: Sendable {
+    /// Work is about to start: `total` samples in all, `finished` of them stored before, `abandoned` attempts of
+    /// interrupted samples set aside.
+    case started(runs: [RunRecord], total: Int, finished: Int, abandoned: Int)
+    case attemptFinished(run: String, problem: String, sample: Int, AttemptRecord)
+    case sampleFinished(SampleResult)
+    /// A sample that could not finish (server error, judge failure): not stored as a result; `--resume` reruns it.
+    case sampleFailed(run: String, problem: String, sample: Int, reason: String)
+}
+
+/// Runs every (run, problem, sample) not yet stored, `concurrency` samples at a time, committing each attempt as it
+/// finishes and each sample when it is done.
+///
+/// Generation is bounded by `concurrency` (requests in flight); judging by the `Judge`'s own pool, so a slow compile
+/// never holds a request slot of another sample and the server stays busy.
+public struct EvaluationRunner: Sendable {
+    public let store: EvaluationStore
+    public let solver: Solver
+    public let plan: EvaluationPlan
+    public let concurrency: Int
+    /// Consecutive failed samples after which the server is taken to be down.
+    public var failureLimit: Int
+
+    public init(store: EvaluationStore, solver: Solver, plan: EvaluationPlan, concurrency: Int) {
+        self.store = store
+        self.solver = solver
+        self.plan = plan
+        self.concurrency = max(1, concurrency)
+        self.failureLimit = max(3, concurrency)
+    }
+
+    /// Creates the runs, or checks that stored ones match when `resume` is set.
+    public func prepare(_ runs: [RunRecord], set: ProblemSet, resume: Bool) throws -> [RunRecord] {
+        var prepared: [RunRecord] = []
+        for run in runs {
+            if let existing = try store.run(named: run.name) {
+                guard resume else { throw EvaluationError.runExists(name: run.name, database: store.path) }
+                let differences = existing.differences(from: run)
+                    + (existing.shards == run.shards ? [] : ["--shard \(run.shards.joined()) vs \(existing.shards.joined())"])
+                guard differences.isEmpty else { throw EvaluationError.resumeMismatch(name: run.name, differences: differences) }
+                prepared.append(existing)
+            } else {
+                try store.create(run, problems: set.problems.map(ProblemEntry.init))
+                prepared.append(run)
+            }
+        }
+        return prepared
+    }
+
+    /// Runs what is left of `runs` on `set`.
+    /// - Throws: `EvaluationError.serverFailing` after `failureLimit` failed samples in a row; `SolveError` when no
+    ///   server answers at all; `CancellationError` when cancelled (everything finished so far is stored).
+    public func run(_ runs: [RunRecord], set: ProblemSet, onEvent: @escaping @Sendable (EvaluationEvent) -> Void) async throws {
+        var abandoned = 0
+        var finished = 0
+        var work: [(RunRecord, Problem, Int)] = []
+        var done: [String: Set<SampleKey>] = [:]
+        for run in runs {
+            abandoned += try store.abandonPendingAttempts(of: run.name)
+            done[run.name] = try store.finishedSamples(of: run.name)
+        }
+        // Sample-major, then problem, then run: stopping early leaves every model with the same problems done.
+        for sample in 0..<plan.samples {
+            for problem in set.problems {
+                for run in runs {
+                    if done[run.name]!.contains(SampleKey(problem: problem.slug, sample: sample)) {
+                        finished += 1
+                    } else {
+                        work.append((run, problem, sample))
+                    }
+                }
+            }
+        }
+        onEvent(.started(runs: runs, total: work.count + finished, finished: finished, abandoned: abandoned))
+
+        var consecutiveFailures = 0
+        var lastFailure = ""
+        var completed = finished
+        try await withThrowingTaskGroup(of: String?.self) { group in
+            var next = work.makeIterator()
+            var inFlight = 0
+            func startNext() -> Bool {
+                guard let (run, problem, sample) = next.next() else { return false }
+                group.addTask { try await solveSample(run: run, problem: problem, sample: sample, onEvent: onEvent) }
+                inFlight += 1
+                return true
+            }
+            for _ in 0..<concurrency where startNext() {}
+            while inFlight > 0, let failure = try await group.next() {
+                inFlight -= 1
+                if let failure {
+                    lastFailure = failure
+                    consecutiveFailures += 1
+                    if consecutiveFailures >= failureLimit {
+                        group.cancelAll()
+                        throw EvaluationError.serverFailing(
+                            detail: lastFailure, completed: completed, remaining: work.count + finished - completed)
+                    }
+                } else {
+                    consecutiveFailures = 0
+                    completed += 1
+                }
+                _ = startNext()
+            }
+        }
+    }
+
+    /// One sample: solve, store each attempt as it finishes, then the result. Returns why it could not finish, if so.
+    private func solveSample(run: RunRecord, problem: Problem, sample: Int, onEvent: @escaping @Sendable (EvaluationEvent) -> Void) async throws -> String? {
+        let store = store
+        let started = ContinuousClock.now
+        let outcome: SolveOutcome
+        do {
+            outcome = try await solver.solve(problem, options: plan.solveOptions(for: run, sample: sample)) { event in
+                guard case .attemptFinished(let attempt) = event else { return }
+                // A failed request is not an attempt of the model; the sample is rerun.
+                guard attempt.verdict != "error" else { return }
+                do {
+                    try store.record(attempt, run: run, problem: problem.slug, sample: sample)
+                } catch {
+                    onEvent(.sampleFailed(run: run.name, problem: problem.slug, sample: sample, reason: "\(error)"))
+                }
+                onEvent(.attemptFinished(run: run.name, problem: problem.slug, sample: sample, attempt))
+            }
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch let error as SolveError {
+            if case .prompts = error { throw error }
+            if case .configuration = error { throw error }
+            onEvent(.sampleFailed(run: run.name, problem: problem.slug, sample: sample, reason: "\(error)"))
+            return "\(error)"
+        } catch {
+            onEvent(.sampleFailed(run: run.name, problem: problem.slug, sample: sample, reason: "\(error)"))
+            return "\(error)"
+        }
+        if let failed = outcome.attempts.last, failed.verdict == "error" {
+            onEvent(.sampleFailed(run: run.name, problem: problem.slug, sample: sample, reason: failed.message))
+            return failed.message
+        }
+        let elapsed = started.duration(to: .now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let result = SampleResult(outcome: outcome, run: run, problem: problem, sample: sample, seconds: seconds)
+        try store.finish(result)
+        onEvent(.sampleFinished(result))
+        return nil
+    }
+}
+
+extension SampleResult {
+    /// The stored summary of one finished solve.
+    init(outcome: SolveOutcome, run: RunRecord, problem: Problem, sample: Int, seconds: Double) {
+        let attempts = outcome.attempts
+        let acceptedAt = attempts.first(where: \.accepted)?.number
+        self.init(
+            run: run.name, model: run.model, problem: problem.slug, difficulty: problem.difficulty, tags: problem.tags, sample: sample,
+            maxAttempts: run.maxAttempts, attempts: attempts.count, firstAttemptAccepted: attempts.first?.accepted ?? false,
+            accepted: acceptedAt != nil, acceptedAtAttempt: acceptedAt,
+            completionTokens: attempts.reduce(0) { $0 + ($1.usage?.completionTokens ?? 0) }, seconds: seconds,
+            truncatedAttempts: attempts.filter(\.truncated).count, noCodeAttempts: attempts.filter(\.isNoCode).count)
+    }
+}
+
+extension ProblemEntry {
+    init(_ problem: Problem) {
+        self.init(slug: problem.slug, title: problem.title, difficulty: problem.difficulty, tags: problem.tags)
+    }
+}

@@ -1,0 +1,205 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import Judging
+import Solving
+
+/// `solve eval`: run a problem set against models, storing every attempt; `solve eval merge` joins databases.
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate models on a problem set; every attempt is stored in SQLite as it finishes.",
+        subcommands: [EvalRunCommand.self, EvalMergeCommand.self],
+        defaultSubcommand: EvalRunCommand.self
+    )
+}
+
+struct EvalRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a problem set (the default: `solve eval SET`).",
+        discussion: """
+            Each --model becomes a run of its own (NAME/alias); without --model the router picks per problem (one run, \
+            model "routed"). A sample is one independent solve with up to --max-attempts attempts; its first attempt is \
+            the single-shot result. Ctrl-C, a crash or a dead server loses nothing: rerun with --resume (and the same \
+            --run) to continue. Exit code 0 when the run is complete, 1 when samples remain, 2 when it could not run.
+            """
+    )
+
+    @Argument(help: "A folder of Markdown problems or Kattis packages, a problem-set file (one path per line), or one problem. Default: the bundled Problems/.")
+    var set: String?
+
+    @Option(name: .long, help: "A configured model alias or served id; repeat to compare models (one run each).")
+    var model: [String] = []
+
+    @Flag(name: .long, help: "Let the router choose the model per problem (the default when no --model is given).")
+    var routed = false
+
+    @Option(name: .long, help: "Independent samples per problem (for pass@k).")
+    var samples = 1
+
+    @Option(name: .long, help: "Attempts per sample, with feedback between them (default 4, or max_attempts in solve.yaml).")
+    var maxAttempts: Int?
+
+    @Option(name: .long, help: "Samples in flight at once (requests to the server).")
+    var concurrency = 8
+
+    @Option(name: .long, help: "The SQLite database (default: runs/eval.sqlite, under runs_dir of solve.yaml).")
+    var db: String?
+
+    @Option(name: .long, help: "Run name (default: the model and the time). With several models each run is NAME/alias.")
+    var run: String?
+
+    @Flag(name: .long, help: "Continue the run named by --run (default: the latest in the database) where it stopped.")
+    var resume = false
+
+    @Option(name: .long, help: "Run only shard I of N (1-based): every N-th problem in slug order. Merge shards with `solve eval merge`.")
+    var shard: String?
+
+    @Option(name: .long, help: "Language to ask for; pins it (no switching on resample).")
+    var language: String?
+
+    @Option(name: .long, help: "Send every request to this OpenAI-compatible API base.")
+    var endpoint: String?
+
+    @Flag(name: .long, help: "Start a llama.cpp server with a small coder model on this machine (Scripts/install-local-model).")
+    var local = false
+
+    @Option(name: .long, help: "The --local model: 1.5b (default) or 0.5b.")
+    var localModel: String = LocalModel.coder1_5B.rawValue
+
+    @Option(name: .long, help: "Configuration file (default: ./solve.yaml, else built-in defaults).")
+    var config: String?
+
+    @Flag(name: .long, help: "Print the summary as JSON on stdout (progress stays on stderr).")
+    var json = false
+
+    func validate() throws {
+        if samples < 1 { throw ValidationError("--samples must be at least 1.") }
+        if let maxAttempts, maxAttempts < 1 { throw ValidationError("--max-attempts must be at least 1.") }
+        if concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
+        if routed, !model.isEmpty { throw ValidationError("--routed and --model both choose the model; give one.") }
+        if local, endpoint != nil { throw ValidationError("--local and --endpoint both say where the server is; give one.") }
+        if LocalModel(rawValue: localModel) == nil {
+            throw ValidationError("--local-model must be one of \(LocalModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if let shard {
+            do { _ = try Shard(parsing: shard) } catch { throw ValidationError("\(error)") }
+        }
+        if let language {
+            do { _ = try Language.named(language) } catch { throw ValidationError("\(error)") }
+        }
+        if let run, run.isEmpty || run.contains("/") { throw ValidationError("--run must be a non-empty name without '/'.") }
+    }
+
+    func run() async throws {
+        var localServer: LocalServer?
+        StopOnSignal.install()
+        defer { localServer?.stop() }
+        do {
+            var settings = try SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) })
+            let shard = try shard.map(Shard.init(parsing:))
+            let problemSet = try ProblemSet.load(setURL()).shard(shard)
+            let database = try EvaluationStore(path: db ?? URL(fileURLWithPath: settings.runsDirectory).appendingPathComponent("eval.sqlite").path)
+            if local {
+                let chosen = LocalModel(rawValue: localModel)!
+                Terminal.status("starting llama-server with \(chosen.displayName) on this CPU (\(concurrency) slots)…")
+                localServer = try await LocalServer.start(chosen, parallel: concurrency)
+                settings.models = [localServer!.modelConfig]
+            }
+            let prompts = try PromptLibrary(folder: settings.promptsDirectory)
+            let plan = EvaluationPlan(
+                models: model, samples: samples, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, endpoint: endpoint,
+                shard: shard)
+            let name = try runName(plan: plan, store: database)
+            let judge = try Judge(concurrency: ProcessInfo.processInfo.activeProcessorCount)
+            let runner = EvaluationRunner(
+                store: database, solver: Solver(config: settings, prompts: prompts, judge: judge), plan: plan, concurrency: concurrency)
+            let runs = try runner.prepare(
+                plan.runs(named: name, set: problemSet, config: settings, promptsHash: prompts.hash), set: problemSet, resume: resume)
+            let progress = EvalProgress(bar: isatty(STDERR_FILENO) == 1)
+            StopOnSignal.farewell = { progress.interrupted(database: database.path, run: name) }
+            var failure: Error?
+            do {
+                try await runner.run(runs, set: problemSet) { progress.show($0) }
+            } catch let error as EvaluationError {
+                failure = error
+            }
+            progress.finish()
+            let results = try database.samples(runs: runs.map(\.name))
+            let summaries = runs.map { run in RunSummary(samples: results.filter { $0.run == run.name }) }
+            if json {
+                print("[" + summaries.map { $0.render(.json) }.joined(separator: ",\n") + "]")
+            } else {
+                for summary in summaries { print(summary.render(.table)) }
+                print("database: \(database.path)   compare: solve compare --db \(database.path) --runs \(runs.map(\.name).joined(separator: ","))")
+            }
+            if let failure { throw CommandFailure.exit("\(failure)") }
+            let expected = runs.count * problemSet.problems.count * samples
+            if results.count < expected { throw ExitCode(1) }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch is CancellationError {
+            throw ExitCode(130)
+        } catch {
+            throw CommandFailure.exit("\(error)")
+        }
+    }
+
+    private func setURL() throws -> URL {
+        if let set { return URL(fileURLWithPath: set) }
+        guard let bundled = ProjectFolders.candidates(named: "Problems", environmentKey: "SOLVE_PROBLEMS").first else {
+            throw CommandFailure("no problem set given and no bundled Problems/ folder found (set SOLVE_PROBLEMS or pass SET)")
+        }
+        return bundled
+    }
+
+    /// `--run`, else with `--resume` the latest run's name, else model + time.
+    private func runName(plan: EvaluationPlan, store: EvaluationStore) throws -> String {
+        if let run { return run }
+        if resume {
+            guard let latest = try store.runs().last else {
+                throw CommandFailure("--resume without --run: \(store.path) has no run to continue")
+            }
+            let suffix = "/" + latest.model
+            return latest.name.hasSuffix(suffix) ? String(latest.name.dropLast(suffix.count)) : latest.name
+        }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let label = plan.models.count == 1 ? plan.models[0] : plan.models.isEmpty ? EvaluationPlan.routedLabel : "compare"
+        return "\(label)-\(formatter.string(from: Date()))"
+    }
+}
+
+struct EvalMergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge",
+        abstract: "Merge evaluation databases (shards run on other machines) into one.",
+        discussion: "Runs present in several databases must have the same settings; their shards and samples are united."
+    )
+
+    @Argument(help: "The database to merge into (created when missing).")
+    var into: String
+
+    @Argument(help: "Databases to merge from.")
+    var from: [String]
+
+    func validate() throws {
+        if from.isEmpty { throw ValidationError("name at least one database to merge from.") }
+    }
+
+    func run() throws {
+        do {
+            let target = try EvaluationStore(path: into)
+            for path in from {
+                guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such database") }
+                let added = try target.merge(from: EvaluationStore(path: path))
+                for (run, count) in added.sorted(by: { $0.key < $1.key }) { print("\(path): run \(run): \(count) samples added") }
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw CommandFailure.exit("\(error)")
+        }
+    }
+}
