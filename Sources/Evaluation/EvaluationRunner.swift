@@ -13,25 +13,29 @@ public enum EvaluationEvent: Sendable {
     case sampleFailed(run: String, problem: String, sample: Int, reason: String)
 }
 
-/// Runs every (run, problem, sample) not yet stored, `concurrency` samples at a time, committing each attempt as it
-/// finishes and each sample when it is done.
+/// Runs every (run, problem, sample) not yet stored, committing each attempt as it finishes and each sample when it
+/// is done.
 ///
-/// Generation is bounded by `concurrency` (requests in flight); judging by the `Judge`'s own pool, so a slow compile
-/// never holds a request slot of another sample and the server stays busy.
+/// Requests in flight are bounded by the solver's `requestLimit` (`--concurrency`), judging by the `Judge`'s own
+/// pool. More samples than that are under way at once, so that while some are being judged others keep the server
+/// at its full `concurrency`.
 public struct EvaluationRunner: Sendable {
     public let store: EvaluationStore
     public let solver: Solver
     public let plan: EvaluationPlan
     public let concurrency: Int
+    /// Samples under way at once: `concurrency` generating plus as many again being judged or waiting.
+    var samplesUnderWay: Int { 2 * concurrency }
     /// Consecutive failed samples after which the server is taken to be down.
     public var failureLimit: Int
 
+    /// - Parameter concurrency: the `requestLimit` `solver` was made with.
     public init(store: EvaluationStore, solver: Solver, plan: EvaluationPlan, concurrency: Int) {
         self.store = store
         self.solver = solver
         self.plan = plan
         self.concurrency = max(1, concurrency)
-        self.failureLimit = max(3, concurrency)
+        self.failureLimit = max(3, 2 * concurrency)
     }
 
     /// Creates the runs, or checks that stored ones match when `resume` is set.
@@ -90,7 +94,7 @@ public struct EvaluationRunner: Sendable {
                 inFlight += 1
                 return true
             }
-            for _ in 0..<concurrency where startNext() {}
+            for _ in 0..<samplesUnderWay where startNext() {}
             while inFlight > 0, let failure = try await group.next() {
                 inFlight -= 1
                 if let failure {

@@ -9,18 +9,28 @@ actor EndpointDirectory {
     /// `max_model_len` per endpoint and served id, once checked.
     private var contextLengths: [String: Int] = [:]
     private var checked: Set<String> = []
+    /// Requests allowed in flight at once over all endpoints (nil: no limit).
+    private let requestLimit: Int?
+    private var requests = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    init(timeouts: Timeouts, retry: RetryPolicy) {
+    init(timeouts: Timeouts, retry: RetryPolicy, requestLimit: Int? = nil) {
         self.timeouts = timeouts
         self.retry = retry
+        self.requestLimit = requestLimit
     }
 
     func client(for endpoint: String, model: ModelConfig) -> ModelClient {
         ModelClient(baseURL: endpoint, apiKey: model.apiKey, timeouts: timeouts, retry: retry)
     }
 
-    /// The endpoint of `model` with the fewest requests in flight from this process (ties: the first listed).
-    func acquire(_ model: ModelConfig) -> String {
+    /// The endpoint of `model` with the fewest requests in flight from this process (ties: the first listed), once
+    /// fewer than `requestLimit` requests are in flight.
+    func acquire(_ model: ModelConfig) async -> String {
+        if let requestLimit {
+            while requests >= requestLimit { await withCheckedContinuation { waiting.append($0) } }
+        }
+        requests += 1
         let endpoint = model.endpoints.min { (inFlight[$0] ?? 0) < (inFlight[$1] ?? 0) } ?? model.endpoints[0]
         inFlight[endpoint, default: 0] += 1
         return endpoint
@@ -28,6 +38,8 @@ actor EndpointDirectory {
 
     func release(_ endpoint: String) {
         inFlight[endpoint, default: 1] -= 1
+        requests -= 1
+        if !waiting.isEmpty { waiting.removeFirst().resume() }
     }
 
     /// Asks every endpoint of `model` for its models once: reachable, serving `model.served`, with what context length.

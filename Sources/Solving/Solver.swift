@@ -128,11 +128,13 @@ public final class Solver: Sendable {
     let judge: Judge
     let endpoints: EndpointDirectory
 
-    public init(config: SolveConfig, prompts: PromptLibrary, judge: Judge) {
+    /// - Parameter requestLimit: model requests in flight at once over every solve of this solver (nil: no limit);
+    ///   solves past the limit wait for a request slot, while their judging never holds one.
+    public init(config: SolveConfig, prompts: PromptLibrary, judge: Judge, requestLimit: Int? = nil) {
         self.config = config
         self.prompts = prompts
         self.judge = judge
-        self.endpoints = EndpointDirectory(timeouts: config.timeouts, retry: config.retry)
+        self.endpoints = EndpointDirectory(timeouts: config.timeouts, retry: config.retry, requestLimit: requestLimit)
     }
 
     /// Picks the model for `problem`: `--model`, else the router's role.

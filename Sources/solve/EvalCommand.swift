@@ -114,7 +114,8 @@ struct EvalRunCommand: AsyncParsableCommand {
             let name = try runName(plan: plan, store: database)
             let judge = try Judge(concurrency: ProcessInfo.processInfo.activeProcessorCount)
             let runner = EvaluationRunner(
-                store: database, solver: Solver(config: settings, prompts: prompts, judge: judge), plan: plan, concurrency: concurrency)
+                store: database, solver: Solver(config: settings, prompts: prompts, judge: judge, requestLimit: concurrency), plan: plan,
+                concurrency: concurrency)
             let runs = try runner.prepare(
                 plan.runs(named: name, set: problemSet, config: settings, promptsHash: prompts.hash), set: problemSet, resume: resume)
             let progress = EvalProgress(bar: isatty(STDERR_FILENO) == 1)

@@ -30,7 +30,7 @@ import TestSupport
     }
 
     /// A solver whose models are scripted scenarios (aliases = scenario names), with a fresh server counter.
-    func solver(_ scenarios: [String]) throws -> (Solver, SolveConfig) {
+    func solver(_ scenarios: [String], requestLimit: Int? = nil) throws -> (Solver, SolveConfig) {
         var config = SolveConfig.builtIn
         let key = UUID().uuidString
         config.models = scenarios.map {
@@ -41,13 +41,13 @@ import TestSupport
         config.language = "python"
         config.retry = RetryPolicy(maxRetries: 1, baseDelay: 0.01, maxDelay: 0.1)
         let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
-        return (Solver(config: config, prompts: prompts, judge: Self.judge), config)
+        return (Solver(config: config, prompts: prompts, judge: Self.judge, requestLimit: requestLimit), config)
     }
 
     func runner(_ store: EvaluationStore, _ scenarios: [String], samples: Int = 1, attempts: Int = 3, concurrency: Int = 4) throws
         -> (EvaluationRunner, SolveConfig)
     {
-        let (solver, config) = try solver(scenarios)
+        let (solver, config) = try solver(scenarios, requestLimit: concurrency)
         let plan = EvaluationPlan(models: scenarios, samples: samples, maxAttempts: attempts)
         return (EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: concurrency), config)
     }

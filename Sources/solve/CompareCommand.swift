@@ -1,0 +1,100 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import Solving
+
+/// `solve compare`: pass rates of stored runs side by side, with intervals and paired tests.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare stored evaluation runs: pass@k with 95% intervals, breakdowns, paired McNemar tests.",
+        discussion: """
+            Runs are compared on what they share: the paired test uses the problems (and sample indices) both runs \
+            finished. A run with --max-attempts > 1 is also compared with its own first attempts (single-shot).
+            """
+    )
+
+    @Option(name: .long, help: "The SQLite database (default: runs/eval.sqlite, under runs_dir of solve.yaml).")
+    var db: String?
+
+    @Option(name: .long, help: "Comma-separated run names, in display order (default: every run in the database).")
+    var runs: String?
+
+    @Option(name: .long, help: "Comma-separated model aliases: the latest run of each.")
+    var models: String?
+
+    @Option(name: .long, help: "pass@k values to report (comma-separated).")
+    var k: String = "1,5,10"
+
+    @Option(name: .long, help: "table, markdown, json, csv or html.")
+    var format: String = "table"
+
+    @Option(name: .long, help: "Write the report to this file instead of stdout.")
+    var out: String?
+
+    @Option(name: .long, help: "Configuration file, for its runs_dir (default: ./solve.yaml).")
+    var config: String?
+
+    func validate() throws {
+        if runs != nil, models != nil { throw ValidationError("--runs and --models both pick runs; give one.") }
+        if ReportFormat(rawValue: format) == nil {
+            throw ValidationError("--format must be one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if ks == nil { throw ValidationError("--k takes positive integers separated by commas, e.g. 1,5,10.") }
+    }
+
+    private var ks: [Int]? {
+        let values = k.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
+        return values.compactMap { $0 }
+    }
+
+    func run() throws {
+        do {
+            let path = try db ?? URL(fileURLWithPath: SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) }).runsDirectory)
+                .appendingPathComponent("eval.sqlite").path
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CommandFailure("\(path): no evaluation database (run `solve eval` first, or pass --db)")
+            }
+            let store = try EvaluationStore(path: path)
+            let stored = try store.runs()
+            let chosen = try pick(from: stored, database: path)
+            let samples = try store.samples(runs: chosen)
+            let report = ComparisonReport(samples: samples, runs: chosen, ks: ks ?? [1])
+            let text = report.render(ReportFormat(rawValue: format)!)
+            if let out {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: out))
+                FileHandle.standardError.write(Data("wrote \(out) (\(chosen.count) runs, \(samples.count) samples)\n".utf8))
+            } else {
+                print(text)
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            throw CommandFailure.exit("\(error)")
+        }
+    }
+
+    /// The run names to compare, in order.
+    private func pick(from stored: [RunRecord], database: String) throws -> [String] {
+        let names = stored.map(\.name)
+        if let runs {
+            let wanted = runs.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            for name in wanted where !names.contains(name) {
+                throw EvaluationError.unknownRun(name: name, database: database, known: names)
+            }
+            return wanted
+        }
+        if let models {
+            return try models.split(separator: ",").map { alias in
+                let alias = alias.trimmingCharacters(in: .whitespaces)
+                guard let latest = stored.last(where: { $0.model == alias }) else {
+                    throw CommandFailure("no run of model \(alias) in \(database) (models: \(Set(stored.map(\.model)).sorted().joined(separator: ", ")))")
+                }
+                return latest.name
+            }
+        }
+        guard !names.isEmpty else { throw CommandFailure("\(database) has no runs yet") }
+        return names
+    }
+}
