@@ -1,0 +1,26 @@
+# Window Maximums — KNOWN WRONG: expires the front index with `< i - k`
+# instead of `<= i - k`, so every window silently includes one extra element
+# on the left (a window of k + 1). Passes both samples (there the extra
+# element is never the maximum).
+import sys
+from collections import deque
+
+
+def main():
+    data = sys.stdin.buffer.read().split()
+    n, k = int(data[0]), int(data[1])
+    a = list(map(int, data[2:2 + n]))
+    dq = deque()
+    out = []
+    for i, x in enumerate(a):
+        while dq and a[dq[-1]] <= x:
+            dq.pop()
+        dq.append(i)
+        if dq[0] < i - k:
+            dq.popleft()
+        if i >= k - 1:
+            out.append(a[dq[0]])
+    sys.stdout.write(" ".join(map(str, out)) + "\n")
+
+
+main()
