@@ -14,10 +14,25 @@ struct BundledProblemTests {
         return entries.filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
     }()
 
-    @Test("at least 8 bundled problems including two-sum")
-    func count() {
-        #expect(Self.markdownProblems.count >= 8)
+    @Test("at least 30 bundled problems including two-sum, across difficulties, with a custom and a float checker")
+    func count() throws {
+        #expect(Self.markdownProblems.count >= 30)
         #expect(Self.markdownProblems.contains("two-sum"))
+        let problems = try Self.markdownProblems.map { try ProblemLoader.load(Fixtures.problems.appendingPathComponent("\($0).md")) }
+        for difficulty in ["easy", "medium", "hard"] {
+            #expect(problems.filter { $0.difficulty == difficulty }.count >= 5, "\(difficulty)")
+        }
+        let tags = Set(problems.flatMap(\.tags))
+        let wanted: Set = [
+            "arrays", "hashing", "sorting", "binary-search", "two-pointers", "greedy", "dp", "graphs", "shortest-paths", "trees",
+            "number-theory", "strings", "geometry",
+        ]
+        #expect(wanted.isSubset(of: tags), "missing tags: \(wanted.subtracting(tags).sorted())")
+        #expect(problems.contains {
+            if case .tokens(let compare) = $0.checker { return compare.absoluteTolerance != nil && $0.tags.contains("geometry") }
+            return false
+        })
+        #expect(problems.filter { if case .testlib = $0.checker { return true } else { return false } }.count >= 2)
     }
 
     @Test("reference solutions are accepted, the wrong one is not", arguments: markdownProblems)
