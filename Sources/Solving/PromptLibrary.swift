@@ -20,7 +20,10 @@ public struct PromptLibrary: Sendable {
             ?? ProjectFolders.candidates(named: "Prompts", environmentKey: "SOLVE_PROMPTS")
         guard let folder = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("feedback.mustache").path) }) else {
             throw SolveError.prompts(
-                "no prompt templates found (looked in \(candidates.map(\.path).joined(separator: ", ")) and ./Prompts); "
+                "no prompt templates found ("
+                    + (candidates.isEmpty
+                        ? "no Prompts/ folder in the working directory or above the solve binary"
+                        : "looked in \(candidates.map(\.path).joined(separator: ", "))") + "); "
                     + "expected a folder with \(Self.names.map { $0 + ".mustache" }.joined(separator: ", ")) — "
                     + "set SOLVE_PROMPTS or prompts_dir in solve.yaml")
         }

@@ -23,8 +23,8 @@ struct CompareCommand: ParsableCommand {
     @Option(name: .long, help: "Comma-separated model aliases: the latest run of each.")
     var models: String?
 
-    @Option(name: .long, help: "pass@k values to report (comma-separated).")
-    var k: String = "1,5,10"
+    @Option(name: .long, help: "pass@k values to report, comma-separated (default: 1 and the samples per problem).")
+    var k: String?
 
     @Option(name: .long, help: "table, markdown, json, csv or html.")
     var format: String = "table"
@@ -40,10 +40,11 @@ struct CompareCommand: ParsableCommand {
         if ReportFormat(rawValue: format) == nil {
             throw ValidationError("--format must be one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        if ks == nil { throw ValidationError("--k takes positive integers separated by commas, e.g. 1,5,10.") }
+        if k != nil, ks == nil { throw ValidationError("--k takes positive integers separated by commas, e.g. 1,5,10.") }
     }
 
     private var ks: [Int]? {
+        guard let k else { return nil }
         let values = k.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty, values.allSatisfy({ ($0 ?? 0) > 0 }) else { return nil }
         return values.compactMap { $0 }
@@ -60,7 +61,8 @@ struct CompareCommand: ParsableCommand {
             let stored = try store.runs()
             let chosen = try pick(from: stored, database: path)
             let samples = try store.samples(runs: chosen)
-            let report = ComparisonReport(samples: samples, runs: chosen, ks: ks ?? [1])
+            let fewestSamples = Dictionary(grouping: samples) { "\($0.run)\u{0}\($0.problem)" }.values.map(\.count).min() ?? 1
+            let report = ComparisonReport(samples: samples, runs: chosen, ks: ks ?? (fewestSamples > 1 ? [1, fewestSamples] : [1]))
             let text = report.render(ReportFormat(rawValue: format)!)
             if let out {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: out))

@@ -128,12 +128,12 @@ struct EvalRunCommand: AsyncParsableCommand {
             }
             progress.finish()
             let results = try database.samples(runs: runs.map(\.name))
-            let summaries = runs.map { run in RunSummary(samples: results.filter { $0.run == run.name }) }
+            let report = ComparisonReport(samples: results, runs: runs.map(\.name), ks: samples > 1 ? [1, samples] : [1])
             if json {
-                print("[" + summaries.map { $0.render(.json) }.joined(separator: ",\n") + "]")
+                print(report.render(.json))
             } else {
-                for summary in summaries { print(summary.render(.table)) }
-                print("database: \(database.path)   compare: solve compare --db \(database.path) --runs \(runs.map(\.name).joined(separator: ","))")
+                print(report.render(.table))
+                print("database: \(database.path)   again: solve compare --db \(database.path) --runs \(runs.map(\.name).joined(separator: ","))")
             }
             if let failure { throw CommandFailure.exit("\(failure)") }
             let expected = runs.count * problemSet.problems.count * samples

@@ -71,8 +71,3 @@ extension McNemarTest {
     }
 }
 
-/// A sample's identity within a run.
-private struct SampleKey: Hashable {
-    var problem: String
-    var sample: Int
-}
