@@ -134,10 +134,8 @@ public struct EvaluationRunner: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch let error as SolveError {
-            if case .prompts = error { throw error }
-            if case .configuration = error { throw error }
-            onEvent(.sampleFailed(run: run.name, problem: problem.slug, sample: sample, reason: "\(error)"))
-            return "\(error)"
+            // Bad prompts or configuration, or no server for this model before its first request: nothing can run.
+            throw error
         } catch {
             onEvent(.sampleFailed(run: run.name, problem: problem.slug, sample: sample, reason: "\(error)"))
             return "\(error)"

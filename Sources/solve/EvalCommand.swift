@@ -137,7 +137,11 @@ struct EvalRunCommand: AsyncParsableCommand {
             }
             if let failure { throw CommandFailure.exit("\(failure)") }
             let expected = runs.count * problemSet.problems.count * samples
-            if results.count < expected { throw ExitCode(1) }
+            if results.count < expected {
+                FileHandle.standardError.write(Data(
+                    "\(expected - results.count) of \(expected) samples could not finish; continue with --resume --run \(name)\n".utf8))
+                throw ExitCode(1)
+            }
         } catch let exit as ExitCode {
             throw exit
         } catch is CancellationError {
