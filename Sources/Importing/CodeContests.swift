@@ -25,15 +25,20 @@ enum CodeContests {
                 answer: .text(MarkdownWriter.blockText(test.output)), isSample: true)
         }
         let hidden = try (tests(record["private_tests"]) + tests(record["generated_tests"])).enumerated().map {
-            TestCase(name: "\($0.offset + 1)", input: .text($0.element.input), answer: .text($0.element.output), isSample: false)
+            TestCase(
+                name: "\($0.offset + 1)", input: .text($0.element.input), answer: .text($0.element.output),
+                isSample: false)
         }
         guard !samples.isEmpty || !hidden.isEmpty else {
             throw record["public_tests"].invalid("and the private and generated tests are empty; expected a test")
         }
         guard !slug(name).isEmpty else { throw record["name"].invalid("has no letters or digits") }
-        let tags = try record["cf_tags"].isAbsent ? [] : record["cf_tags"].items("a list of tags").map {
-            try $0.string("a tag such as dp or greedy")
-        }
+        let tags =
+            try record["cf_tags"].isAbsent
+            ? []
+            : record["cf_tags"].items("a list of tags").map {
+                try $0.string("a tag such as dp or greedy")
+            }
         return Problem(
             slug: slug(name), title: name, statement: MarkdownWriter.statement(description, samples: samples),
             limits: try limits(record), tags: tags.filter { !$0.isEmpty }, difficulty: try difficulty(record),
@@ -46,7 +51,8 @@ enum CodeContests {
         let inputs = try field["input"].items(expected).map { try $0.string("the test's input") }
         let outputs = try field["output"].items(expected).map { try $0.string("the test's expected output") }
         guard inputs.count == outputs.count else {
-            throw field.invalid("has \(inputs.count) inputs but \(outputs.count) outputs; expected one output per input")
+            throw field.invalid(
+                "has \(inputs.count) inputs but \(outputs.count) outputs; expected one output per input")
         }
         return Array(zip(inputs, outputs))
     }
@@ -85,9 +91,10 @@ enum CodeContests {
         }
         let field = record["difficulty"]
         guard !field.isAbsent, let value = field.value else { return nil }
-        let names = [
-            "UNKNOWN_DIFFICULTY", "EASY", "MEDIUM", "HARD", "HARDER", "HARDEST", "EXTERNAL",
-        ] + "ABCDEFGHIJKLMNOPQRSTUV".map(String.init)
+        let names =
+            [
+                "UNKNOWN_DIFFICULTY", "EASY", "MEDIUM", "HARD", "HARDER", "HARDEST", "EXTERNAL",
+            ] + "ABCDEFGHIJKLMNOPQRSTUV".map(String.init)
         let name: String
         if let number = value.int {
             guard names.indices.contains(number) else { throw field.invalid("is \(number); expected 0 to 28") }

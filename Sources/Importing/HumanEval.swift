@@ -19,11 +19,14 @@ enum HumanEval {
         guard !slug(taskID).isEmpty else { throw record["task_id"].invalid("\"\(taskID)\" has no letters or digits") }
         return Problem(
             slug: slug(taskID), title: "\(taskID): \(entryPoint)",
-            statement: "Complete the Python function `\(entryPoint)` so that it does what its docstring says.\n",
+            statement: "`\(entryPoint)` must do what its docstring says; the docstring's `>>>` lines are example calls "
+                + "with their results.\n",
             limits: limits,
             interface: .pythonFunction(
-                PythonFunction(entryPoint: entryPoint, starterCode: MarkdownWriter.blockText(prompt))),
-            tests: [TestCase(name: "check", input: .text(test), answer: .text(""), isSample: false, kind: .pythonCheck)],
+                PythonFunction(entryPoint: entryPoint, starterCode: starterCode(prompt))),
+            tests: [
+                TestCase(name: "check", input: .text(test), answer: .text(""), isSample: false, kind: .pythonCheck)
+            ],
             source: source, format: .jsonLines)
     }
 }

@@ -12,6 +12,8 @@ public enum ImportError: Error, Sendable, Equatable {
     case noRecords(file: String)
     /// The first record's keys match none of the formats.
     case unknownFormat(file: String, line: Int, keys: [String])
+    /// The format named for the file is not the one its first record has.
+    case formatMismatch(file: String, line: Int, named: ImportFormat, detected: ImportFormat)
     /// A line is not JSON, or not a JSON object.
     case notARecord(file: String, line: Int, reason: String)
     /// A field the format needs is absent (`field` is a path such as `public_tests.input`).
@@ -39,6 +41,9 @@ extension ImportError: CustomStringConvertible {
             return "\(file):\(line): a record with keys \(keys.joined(separator: ", ")) is none of the known formats; "
                 + "expected LiveCodeBench (question_content, public_test_cases, …), HumanEval (task_id, prompt, test, "
                 + "entry_point, …) or CodeContests (name, description, public_tests, …), or name the format"
+        case .formatMismatch(let file, let line, let named, let detected):
+            return "\(file):\(line): the record is \(detected.rawValue), not \(named.rawValue); expected a "
+                + "\(named.rawValue) file, or import this one as \(detected.rawValue)"
         case .notARecord(let file, let line, let reason):
             return "\(file):\(line): \(reason); expected one JSON object per line"
         case .missingField(let file, let line, let field, let expected):
@@ -59,7 +64,8 @@ extension ImportError: CustomStringConvertible {
     /// The line of the JSON-lines file the error is about, where there is one.
     public var line: Int? {
         switch self {
-        case .unknownFormat(_, let line, _), .notARecord(_, let line, _), .missingField(_, let line, _, _),
+        case .unknownFormat(_, let line, _), .formatMismatch(_, let line, _, _), .notARecord(_, let line, _),
+            .missingField(_, let line, _, _),
             .wrongType(_, let line, _, _, _), .invalidValue(_, let line, _, _), .duplicateSlug(_, let line, _, _):
             return line
         case .unreadable, .badCompression, .noRecords, .outputExists:

@@ -45,3 +45,8 @@ func slug(_ text: String) -> String {
     while result.hasSuffix("-") { result.removeLast() }
     return result
 }
+
+/// Starter code as the Markdown format keeps it: no blank lines before or after, one final newline.
+func starterCode(_ text: String) -> String {
+    MarkdownWriter.blockText(String(text.drop { $0 == "\n" }))
+}

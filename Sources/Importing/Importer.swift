@@ -53,7 +53,7 @@ public enum Importer {
                 throw ImportError.badCompression(file: path, reason: error.reason)
             }
         }
-        var detected = format
+        var detected: ImportFormat?
         var problems: [Problem] = []
         var skipped: [ImportError] = []
         var slugLines: [String: Int] = [:]
@@ -63,9 +63,7 @@ public enum Importer {
             let number = index + 1
             do {
                 let record = try parseRecord(line, file: path, line: number)
-                guard let format = detected ?? ImportFormat.detect(keys: keys(of: record)) else {
-                    throw ImportError.unknownFormat(file: path, line: number, keys: keys(of: record))
-                }
+                let format = try detected ?? self.format(of: record, named: format, file: path, line: number)
                 detected = format
                 let problem = try format.problem(
                     from: RecordField(record: record, file: path, line: number), source: file.absoluteURL)
@@ -123,6 +121,20 @@ public enum Importer {
         return record
     }
 
+    /// The format of the first record: the named one, unless the record's keys say it is another.
+    private static func format(of record: JSONValue, named: ImportFormat?, file: String, line: Int) throws
+        -> ImportFormat
+    {
+        let keys = keys(of: record)
+        switch (named, ImportFormat.detect(keys: keys)) {
+        case (let named?, let detected?) where detected != named:
+            throw ImportError.formatMismatch(file: file, line: line, named: named, detected: detected)
+        case (let named?, _): return named
+        case (nil, let detected?): return detected
+        case (nil, nil): throw ImportError.unknownFormat(file: file, line: line, keys: keys)
+        }
+    }
+
     private static func keys(of record: JSONValue) -> [String] {
         guard case .object(let members) = record else { return [] }
         return members.map(\.key)
@@ -134,7 +146,7 @@ extension ImportError {
     var isAboutOneRecord: Bool {
         switch self {
         case .notARecord, .missingField, .wrongType, .invalidValue, .duplicateSlug: return true
-        case .unreadable, .badCompression, .noRecords, .unknownFormat, .outputExists: return false
+        case .unreadable, .badCompression, .noRecords, .unknownFormat, .formatMismatch, .outputExists: return false
         }
     }
 }

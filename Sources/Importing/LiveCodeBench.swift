@@ -34,10 +34,12 @@ enum LiveCodeBench {
         if first.type == "functional" {
             let name = metadata["func_name"]
             let function = try name.string("the name of the method the tests call")
-            guard PythonFunction.isIdentifier(function) else { throw name.invalid("\"\(function)\" is not a Python name") }
+            guard PythonFunction.isIdentifier(function) else {
+                throw name.invalid("\"\(function)\" is not a Python name")
+            }
             interface = .pythonFunction(
                 PythonFunction(
-                    entryPoint: function, className: "Solution", starterCode: MarkdownWriter.blockText(starterCode)))
+                    entryPoint: function, className: "Solution", starterCode: Importing.starterCode(starterCode)))
             for test in all {
                 try validateJSON(test)
             }
@@ -52,7 +54,8 @@ enum LiveCodeBench {
         }
         guard !slug(questionID).isEmpty else { throw record["question_id"].invalid("has no letters or digits") }
         return Problem(
-            slug: slug("\(platform)-\(questionID)"), title: title, statement: MarkdownWriter.statement(content, samples: samples), limits: limits,
+            slug: slug("\(platform)-\(questionID)"), title: title,
+            statement: MarkdownWriter.statement(content, samples: samples), limits: limits,
             difficulty: difficulty.isEmpty ? nil : difficulty, interface: interface, tests: samples + hidden,
             source: source, format: .jsonLines)
     }

@@ -29,7 +29,8 @@ extension Judge {
             report.message = "broken test" + (test.input.file.map { " \($0.path)" } ?? "") + ": \(message)"
         case nil:
             report.verdict = .runtimeError
-            report.message = "the program exited (code \(outcome.exitCode.map(String.init) ?? "?")) before the "
+            report.message =
+                "the program exited (code \(outcome.exitCode.map(String.init) ?? "?")) before the "
                 + "function returned"
         }
     }

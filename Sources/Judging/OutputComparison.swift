@@ -27,9 +27,8 @@ public enum OutputComparison {
     }
 
     private static func jsonDifference(_ got: JSONValue, _ want: JSONValue, path: String) -> (String, String)? {
-        func differs() -> (String, String) {
-            (path, "expected \(clip(Substring(want.pythonLiteral))), got \(clip(Substring(got.pythonLiteral)))")
-        }
+        func literal(_ value: JSONValue) -> String { clip(Substring(value.pythonLiteral)) }
+        func differs() -> (String, String) { (path, "expected \(literal(want)), got \(literal(got))") }
         switch (got, want) {
         case (.null, .null): return nil
         case (.bool(let a), .bool(let b)): return a == b ? nil : differs()
@@ -40,7 +39,7 @@ public enum OutputComparison {
             return x == y || abs(x - y) <= jsonTolerance * max(1, abs(y)) ? nil : differs()
         case (.array(let a), .array(let b)):
             guard a.count == b.count else {
-                return (path, "expected a list of \(b.count), got one of \(a.count): \(clip(Substring(got.pythonLiteral)))")
+                return (path, "expected a list of \(b.count), got one of \(a.count): \(literal(got))")
             }
             for (index, (x, y)) in zip(a, b).enumerated() {
                 if let difference = jsonDifference(x, y, path: path + "[\(index)]") { return difference }
@@ -51,13 +50,12 @@ public enum OutputComparison {
             guard keys == Set(b.map(\.key)), keys.count == a.count else { return differs() }
             for member in b {
                 guard let value = got[member.key] else { return differs() }
-                if let difference = jsonDifference(value, member.value, path: path + "[\(JSONValue.string(member.key).pythonLiteral)]") {
-                    return difference
-                }
+                let key = JSONValue.string(member.key).pythonLiteral
+                if let difference = jsonDifference(value, member.value, path: path + "[\(key)]") { return difference }
             }
             return nil
         default:
-            return (path, "expected \(want.kind) \(clip(Substring(want.pythonLiteral))), got \(got.kind) \(clip(Substring(got.pythonLiteral)))")
+            return (path, "expected \(want.kind) \(literal(want)), got \(got.kind) \(literal(got))")
         }
     }
 

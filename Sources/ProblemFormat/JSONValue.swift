@@ -59,7 +59,7 @@ public enum JSONValue: Sendable, Hashable {
     public var kind: String {
         switch self {
         case .null: return "null"
-        case .bool: return "true or false"
+        case .bool: return "a boolean"
         case .number: return "a number"
         case .string: return "text"
         case .array: return "a list"

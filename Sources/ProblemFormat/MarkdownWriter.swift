@@ -91,7 +91,8 @@ public enum MarkdownWriter {
         case .testlib:
             break  // written with its source by the caller
         case .kattisValidator:
-            throw ProblemFormatError.unwritable(problem: problem.slug, reason: "its checker is a Kattis output validator")
+            throw ProblemFormatError.unwritable(
+                problem: problem.slug, reason: "its checker is a Kattis output validator")
         }
         if let function = problem.interface.function {
             yaml += "interface: function\nentry_point: \(function.entryPoint)\n"

@@ -50,7 +50,8 @@ public struct Feedback: Sendable {
             if let function = problem.interface.function, test.kind == .output {
                 let arguments = PromptLibrary.text(test.input)
                 section["call"] = .text(clip((try? function.call(arguments: arguments)) ?? arguments, excerptLength))
-                section["expected"] = .text(clip(pythonLiteral(PromptLibrary.text(test.answer)), excerptLength, lineEnd: true))
+                let expected = pythonLiteral(PromptLibrary.text(test.answer))
+                section["expected"] = .text(clip(expected, excerptLength, lineEnd: true))
                 if !failing.output.isEmpty {
                     section["got"] = .text(clip(pythonLiteral(failing.output), excerptLength, lineEnd: true))
                 }

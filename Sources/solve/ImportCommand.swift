@@ -50,11 +50,18 @@ struct ImportCommand: ParsableCommand {
                     Data("skipped \(result.skipped.count) invalid record(s):\n\(reasons)\n".utf8))
             }
             let summary = try Importer.write(result.problems, to: directory, force: force)
-            print("wrote \(summary.problems) problems with \(summary.tests) tests to \(directory.relativePath)")
+            print(
+                "wrote \(count(summary.problems, "problem")) with \(count(summary.tests, "test")) to "
+                    + directory.relativePath)
         } catch let error as ImportError {
             throw CommandFailure.exit(error.description)
         } catch let error as ProblemFormatError {
             throw CommandFailure.exit(error.description)
         }
+    }
+
+    /// `1 problem`, `3 problems`.
+    private func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

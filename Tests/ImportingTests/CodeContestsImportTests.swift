@@ -61,18 +61,30 @@ struct CodeContestsImportTests {
         #expect((difficulty ?? "none") == expected)
     }
 
-    @Test("a bad record is an error naming the line and the field", arguments: [
-        (#""public_tests": {"input": ["1\n"], "output": []}"#, "field public_tests has 1 inputs but 0 outputs; expected one output per input"),
-        (#""input_file": "input.txt""#, "field input_file is \"input.txt\": the program must use files; expected standard I/O only"),
-        (#""time_limit": {"seconds": 100, "nanos": 0}"#, "field time_limit is 100000 ms; expected at most 60 s"),
-        (#""private_tests": {"input": "1", "output": "1"}"#, "field private_tests.input is text; expected a list of texts"),
-        (#""difficulty": 40"#, "field difficulty is 40; expected 0 to 28"),
-    ])
+    @Test(
+        "a bad record is an error naming the line and the field",
+        arguments: [
+            (
+                #""public_tests": {"input": ["1\n"], "output": []}"#,
+                "field public_tests has 1 inputs but 0 outputs; expected one output per input"
+            ),
+            (
+                #""input_file": "input.txt""#,
+                "field input_file is \"input.txt\": the program must use files; expected standard I/O only"
+            ),
+            (#""time_limit": {"seconds": 100, "nanos": 0}"#, "field time_limit is 100000 ms; expected at most 60 s"),
+            (
+                #""private_tests": {"input": "1", "output": "1"}"#,
+                "field private_tests.input is text; expected a list of texts"
+            ),
+            (#""difficulty": 40"#, "field difficulty is 40; expected 0 to 28"),
+        ])
     func badRecord(field: String, message: String) throws {
         let folder = try Fixtures.temporaryDirectory(prefix: "cc")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("bad.jsonl")
-        let base = #""name": "X", "description": "d", "public_tests": {"input": ["1\n"], "output": ["1\n"]}, "private_tests": {"input": [], "output": []}, "generated_tests": {"input": [], "output": []}"#
+        let base =
+            #""name": "X", "description": "d", "public_tests": {"input": ["1\n"], "output": ["1\n"]}, "private_tests": {"input": [], "output": []}, "generated_tests": {"input": [], "output": []}"#
         try "{\(base)}\n{\(base), \(field)}\n".write(to: file, atomically: true, encoding: .utf8)
         let error = #expect(throws: ImportError.self) { try Importer.problems(from: file, format: .codecontests) }
         #expect(error?.description == "\(file.path):2: \(message)")

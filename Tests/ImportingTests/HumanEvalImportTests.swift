@@ -69,8 +69,12 @@ struct HumanEvalImportTests {
         let broken = String(canonical.dropLast("False\n".count)) + "True\n"
         let wrong = try await judge(broken, on: problem)
         #expect(wrong.verdict == .wrongAnswer)
-        #expect(wrong.message.hasPrefix("test check: assertion failed: line 11: assert candidate([1.0, 2.0, 3.9, 4.0, 5.0, 2.2], 0.05) == False"))
-        let crash = try await judge(canonical.replacingOccurrences(of: "abs(elem - elem2)", with: "abs(elem - elem3)"), on: problem)
+        #expect(
+            wrong.message.hasPrefix(
+                "test check: assertion failed: line 11: assert candidate([1.0, 2.0, 3.9, 4.0, 5.0, 2.2], 0.05) == False"
+            ))
+        let crash = try await judge(
+            canonical.replacingOccurrences(of: "abs(elem - elem2)", with: "abs(elem - elem3)"), on: problem)
         #expect(crash.verdict == .runtimeError)
         #expect(crash.tests.first?.stderr.contains("NameError") == true)
     }
@@ -86,7 +90,9 @@ struct HumanEvalImportTests {
                 let report = try await judge(try #require(solutions["HumanEval/\(number)"]), on: problem)
                 #expect(report.verdict == .accepted, "HumanEval/\(number): \(report.message)")
             }
-            let broken = try await judge("def has_close_elements(numbers, threshold):\n    return False\n", on: try #require(bySlug["humaneval-0"]))
+            let broken = try await judge(
+                "def has_close_elements(numbers, threshold):\n    return False\n",
+                on: try #require(bySlug["humaneval-0"]))
             #expect(broken.verdict == .wrongAnswer)
         }
     }

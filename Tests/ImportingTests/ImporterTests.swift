@@ -20,13 +20,16 @@ import Testing
         return try body(file)
     }
 
-    static let good = #"{"task_id": "T/1", "prompt": "def f():\n", "test": "def check(c):\n    assert c() == 1\n", "entry_point": "f"}"#
+    static let good =
+        #"{"task_id": "T/1", "prompt": "def f():\n", "test": "def check(c):\n    assert c() == 1\n", "entry_point": "f"}"#
 
-    @Test("the format is detected from the first record's keys", arguments: [
-        ("humaneval/HumanEval.jsonl.gz", ImportFormat.humaneval),
-        ("livecodebench/problems.jsonl", .livecodebench),
-        ("codecontests/problems.jsonl", .codecontests),
-    ])
+    @Test(
+        "the format is detected from the first record's keys",
+        arguments: [
+            ("humaneval/HumanEval.jsonl.gz", ImportFormat.humaneval),
+            ("livecodebench/problems.jsonl", .livecodebench),
+            ("codecontests/problems.jsonl", .codecontests),
+        ])
     func detection(file: String, format: ImportFormat) throws {
         #expect(try Importer.read(Fixtures.fixture(file), limit: 1).format == format)
     }
@@ -40,6 +43,16 @@ import Testing
         }
     }
 
+    @Test("a file of another format than the one named is an error saying which it is")
+    func formatMismatch() throws {
+        let file = Fixtures.fixture("humaneval/HumanEval.jsonl.gz")
+        #expect(
+            throws: ImportError.formatMismatch(file: file.path, line: 1, named: .livecodebench, detected: .humaneval)
+        ) {
+            try Importer.problems(from: file, format: .livecodebench)
+        }
+    }
+
     @Test("a bad line fails the import, naming its line; --skip-invalid leaves it out and says why")
     func badLines() throws {
         let text = [
@@ -49,14 +62,28 @@ import Testing
         ].joined(separator: "\n")
         try withFile(text) { file in
             let error = #expect(throws: ImportError.self) { try Importer.problems(from: file) }
-            #expect(error == .notARecord(file: file.path, line: 2, reason: "the line is not valid JSON at byte 2: expected a key in quotes"))
+            #expect(
+                error
+                    == .notARecord(
+                        file: file.path, line: 2,
+                        reason: "the line is not valid JSON at byte 2: expected a key in quotes"))
 
             let result = try Importer.read(file, skipInvalid: true)
             #expect(result.problems.map(\.slug) == ["t-1", "t-6"])
             #expect(result.skipped.map(\.line) == [2, 3, 4, 5, 7])
-            #expect(result.skipped[1] == .missingField(file: file.path, line: 3, field: "entry_point", expected: "the name of the function to complete"))
-            #expect(result.skipped[2] == .wrongType(file: file.path, line: 4, field: "task_id", found: "a number", expected: "the task's id, e.g. HumanEval/0"))
-            #expect(result.skipped[3].description == "\(file.path):5: the line is a list, not an object; expected one JSON object per line")
+            #expect(
+                result.skipped[1]
+                    == .missingField(
+                        file: file.path, line: 3, field: "entry_point", expected: "the name of the function to complete"
+                    ))
+            #expect(
+                result.skipped[2]
+                    == .wrongType(
+                        file: file.path, line: 4, field: "task_id", found: "a number",
+                        expected: "the task's id, e.g. HumanEval/0"))
+            #expect(
+                result.skipped[3].description
+                    == "\(file.path):5: the line is a list, not an object; expected one JSON object per line")
             #expect(result.skipped[4] == .duplicateSlug(file: file.path, line: 7, slug: "t-1", firstLine: 1))
 
             #expect(try Importer.read(file, limit: 1).problems.count == 1)
@@ -84,8 +111,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let target = folder.appendingPathComponent("set")
         #expect(try Importer.write(problems, to: target) == WriteSummary(problems: 2, tests: 12))
-        try "stale".write(to: target.appendingPathComponent("1000-a-sum-of-two/99.in"), atomically: true, encoding: .utf8)
-        #expect(throws: ImportError.outputExists(path: target.appendingPathComponent("1000-a-sum-of-two.md").path, count: 2)) {
+        try "stale".write(
+            to: target.appendingPathComponent("1000-a-sum-of-two/99.in"), atomically: true, encoding: .utf8)
+        #expect(
+            throws: ImportError.outputExists(path: target.appendingPathComponent("1000-a-sum-of-two.md").path, count: 2)
+        ) {
             try Importer.write(problems, to: target)
         }
         try Importer.write(problems, to: target, force: true)

@@ -33,9 +33,12 @@ struct LiveCodeBenchImportTests {
         #expect(stdin.statement.contains("## Examples\n\n```input\n3\n1 5 2\n```\n```output\n8 5\n```\n"))
 
         let method = try #require(problems[1].interface.function)
-        #expect(method == PythonFunction(
-            entryPoint: "pairSum", className: "Solution",
-            starterCode: "class Solution:\n    def pairSum(self, nums: List[int], target: int) -> List[int]:\n"))
+        #expect(
+            method
+                == PythonFunction(
+                    entryPoint: "pairSum", className: "Solution",
+                    starterCode: "class Solution:\n    def pairSum(self, nums: List[int], target: int) -> List[int]:\n")
+        )
         #expect(problems[1].samples[0].input == .text("[2, 7, 11, 15]\n9\n"))
         #expect(problems[1].samples[0].answer == .text("[0, 1]\n"))
 
@@ -57,7 +60,8 @@ struct LiveCodeBenchImportTests {
             #expect(report.tests.count == problem.tests.count)
         }
         let wrong = try await judge(
-            "class Solution:\n    def pairSum(self, nums, target):\n        return [0, len(nums) - 1]\n", on: problems[1])
+            "class Solution:\n    def pairSum(self, nums, target):\n        return [0, len(nums) - 1]\n",
+            on: problems[1])
         #expect(wrong.verdict == .wrongAnswer)
         #expect(wrong.message == "test sample-1: at [1]: expected 1, got 3")
     }
@@ -155,12 +159,14 @@ struct LiveCodeBenchImportTests {
         #expect(error?.description == "\(file.path):2: \(bad.message)")
     }
 
-    @Test("pickles of one str from every protocol are read, others refused", arguments: [
-        ("58040000006162c3a971002e", "abé"),  // protocol 1
-        ("800258040000006162c3a971002e", "abé"),  // 2
-        ("80049508000000000000008c046162c3a9942e", "abé"),  // 4
-        ("80059508000000000000008c046162c3a9942e", "abé"),  // 5
-    ])
+    @Test(
+        "pickles of one str from every protocol are read, others refused",
+        arguments: [
+            ("58040000006162c3a971002e", "abé"),  // protocol 1
+            ("800258040000006162c3a971002e", "abé"),  // 2
+            ("80049508000000000000008c046162c3a9942e", "abé"),  // 4
+            ("80059508000000000000008c046162c3a9942e", "abé"),  // 5
+        ])
     func pickles(hex: String, text: String) throws {
         #expect(try PickledString.decode(Self.bytes(hex)) == text)
     }

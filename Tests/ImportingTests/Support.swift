@@ -5,41 +5,6 @@ import ProblemFormat
 import TestSupport
 import Testing
 
-/// What a problem says, whatever it was loaded from: test data as bytes, no source path.
-struct ProblemContents: Equatable, CustomStringConvertible {
-    var slug, title, statement: String
-    var limits: Limits
-    var tags: [String]
-    var difficulty: String?
-    var checker: CheckerSpec
-    var interface: ProgramInterface
-    var tests: [TestContents]
-
-    struct TestContents: Equatable {
-        var name: String
-        var kind: TestKind
-        var isSample: Bool
-        var input: Data
-        var answer: Data
-    }
-
-    init(_ problem: Problem) throws {
-        slug = problem.slug
-        title = problem.title
-        statement = problem.statement
-        limits = problem.limits
-        tags = problem.tags
-        difficulty = problem.difficulty
-        checker = problem.checker
-        interface = problem.interface
-        tests = try problem.tests.map {
-            TestContents(name: $0.name, kind: $0.kind, isSample: $0.isSample, input: try $0.input.read(), answer: try $0.answer.read())
-        }
-    }
-
-    var description: String { "\(slug) (\(tests.count) tests)" }
-}
-
 /// Writes `problems` into a fresh folder, loads the folder back, expects the same problems, and runs `body` on
 /// the loaded ones while the folder exists.
 func withRoundTrip(

@@ -12,7 +12,8 @@ struct FunctionModeTests {
 
     /// `Solution().pairSum(nums, target)`: the first pair of indices whose values add up to `target`.
     static let methodProblem = Problem(
-        slug: "pair-sum", title: "Pair Sum", statement: "", limits: Limits(timeMilliseconds: 3000, memoryBytes: 256 << 20),
+        slug: "pair-sum", title: "Pair Sum", statement: "",
+        limits: Limits(timeMilliseconds: 3000, memoryBytes: 256 << 20),
         interface: .pythonFunction(
             PythonFunction(
                 entryPoint: "pairSum", className: "Solution",
@@ -50,7 +51,8 @@ struct FunctionModeTests {
                 + "        return next((i, j) for j in range(len(nums)) for i in range(j) if nums[i] + nums[j] == target)\n",
             verdict: .accepted, message: "2 of 2 tests passed"),
         Case(
-            name: "wrong index", source: "class Solution:\n    def pairSum(self, nums, target):\n        return [0, 2]\n",
+            name: "wrong index",
+            source: "class Solution:\n    def pairSum(self, nums, target):\n        return [0, 2]\n",
             verdict: .wrongAnswer, message: "test sample-1: at [1]: expected 1, got 2"),
         Case(
             name: "wrong type", source: "class Solution:\n    def pairSum(self, nums, target):\n        return 'no'\n",
@@ -59,14 +61,17 @@ struct FunctionModeTests {
             name: "raises", source: "class Solution:\n    def pairSum(self, nums, target):\n        return nums[99]\n",
             verdict: .runtimeError, message: "test sample-1: exit code 1"),
         Case(
-            name: "returns a set", source: "class Solution:\n    def pairSum(self, nums, target):\n        return {0, 1}\n",
+            name: "returns a set",
+            source: "class Solution:\n    def pairSum(self, nums, target):\n        return {0, 1}\n",
             verdict: .wrongAnswer,
-            message: "test sample-1: returned set (Object of type set is not JSON serializable), which is not a JSON value"),
+            message:
+                "test sample-1: returned set (Object of type set is not JSON serializable), which is not a JSON value"),
         Case(
             name: "no class", source: "def pairSum(nums, target):\n    return [0, 1]\n", verdict: .wrongAnswer,
             message: "test sample-1: the program defines no class Solution"),
         Case(
-            name: "reads stdin and exits", source: "import sys\nsys.stdin.read()\nsys.exit(0)\n", verdict: .runtimeError,
+            name: "reads stdin and exits", source: "import sys\nsys.stdin.read()\nsys.exit(0)\n",
+            verdict: .runtimeError,
             message: "test sample-1: the program exited (code 0) before the function returned"),
         Case(
             name: "main block stays quiet",
@@ -86,8 +91,10 @@ struct FunctionModeTests {
     @Test("the result is what feedback shows as the output, the solution's prints go to stderr")
     func outputIsTheResult() async throws {
         let judge = try #require(Self.judge)
-        let source = "class Solution:\n    def pairSum(self, nums, target):\n        print('hello')\n        return [1, 0]\n"
-        let report = try await judge.judge(Submission(source: source, language: .python, name: "x"), on: Self.methodProblem)
+        let source =
+            "class Solution:\n    def pairSum(self, nums, target):\n        print('hello')\n        return [1, 0]\n"
+        let report = try await judge.judge(
+            Submission(source: source, language: .python, name: "x"), on: Self.methodProblem)
         let test = try #require(report.tests.first)
         #expect(test.output == "[1, 0]")
         #expect(test.stderr.contains("hello"))
@@ -107,7 +114,8 @@ struct FunctionModeTests {
         #expect(report.verdict == .accepted, "\(report.message)")
         let off = "def f(x):\n    return 0.334 if x == 1 else 12345678901234567890124\n"
         let options = JudgeOptions(stopAtFirstFailure: false)
-        let wrong = try await judge.judge(Submission(source: off, language: .python, name: "b"), on: problem, options: options)
+        let wrong = try await judge.judge(
+            Submission(source: off, language: .python, name: "b"), on: problem, options: options)
         #expect(wrong.tests.map(\.verdict) == [.wrongAnswer, .wrongAnswer])
     }
 
@@ -146,13 +154,16 @@ struct FunctionModeTests {
         tests: [
             TestCase(
                 name: "check",
-                input: .text("\n\ndef check(candidate):\n    assert candidate(1, 2) == 3\n    assert candidate(-1, 1) == 0\n"),
+                input: .text(
+                    "\n\ndef check(candidate):\n    assert candidate(1, 2) == 3\n    assert candidate(-1, 1) == 0\n"),
                 answer: .text(""), isSample: false, kind: .pythonCheck)
         ],
         source: URL(fileURLWithPath: "/dev/null"), format: .jsonLines)
 
     static let checkCases: [Case] = [
-        Case(name: "passes", source: "def add(a, b):\n    return a + b\n", verdict: .accepted, message: "1 of 1 tests passed"),
+        Case(
+            name: "passes", source: "def add(a, b):\n    return a + b\n", verdict: .accepted,
+            message: "1 of 1 tests passed"),
         Case(
             name: "fails the second assert", source: "def add(a, b):\n    return 3\n", verdict: .wrongAnswer,
             message: "test check: assertion failed: line 5: assert candidate(-1, 1) == 0"),
