@@ -8,10 +8,12 @@ import Testing
 /// Reading JSON lines in general: format detection, bad lines, skipping, limits, writing.
 @Suite struct ImporterTests {
     /// A fresh file holding `text`, removed after `body`.
+    @discardableResult
     func withFile<T>(_ text: String, name: String = "set.jsonl", _ body: (URL) throws -> T) throws -> T {
         try withFile(Data(text.utf8), name: name, body)
     }
 
+    @discardableResult
     func withFile<T>(_ data: Data, name: String, _ body: (URL) throws -> T) throws -> T {
         let folder = try Fixtures.temporaryDirectory(prefix: "importer")
         defer { try? FileManager.default.removeItem(at: folder) }
