@@ -3,7 +3,9 @@ import ProblemFormat
 
 /// What reading a benchmark file gave.
 public struct ImportResult: Sendable {
+    /// The format named, or detected from the first record.
     public var format: ImportFormat
+    /// The problems in file order.
     public var problems: [Problem]
     /// The records left out with `skipInvalid`, each with why.
     public var skipped: [ImportError]
@@ -11,6 +13,7 @@ public struct ImportResult: Sendable {
 
 /// What ``Importer/write(_:to:force:)`` wrote.
 public struct WriteSummary: Sendable, Equatable {
+    /// How many problems were written.
     public var problems: Int
     /// Samples and hidden tests of all problems.
     public var tests: Int

@@ -17,10 +17,10 @@ extension Judge {
             report.message = "ok"
         case .assertion(let message):
             report.verdict = .wrongAnswer
-            report.message = "assertion failed: \(Judge.clip(message, 300))"
+            report.message = "assertion failed: \(OutputComparison.clip(Substring(message), 300))"
         case .unserializable(let what):
             report.verdict = .wrongAnswer
-            report.message = "returned \(Judge.clip(what, 200)), which is not a JSON value"
+            report.message = "returned \(OutputComparison.clip(Substring(what), 200)), which is not a JSON value"
         case .missing(let what):
             report.verdict = .wrongAnswer
             report.message = what
@@ -56,10 +56,5 @@ extension Judge {
         } else {
             report.message = "ok"
         }
-    }
-
-    /// `text` cut to `length` characters, marked with … when cut.
-    static func clip(_ text: String, _ length: Int) -> String {
-        text.count > length ? String(text.prefix(length - 1)) + "…" : text
     }
 }

@@ -153,7 +153,8 @@ public enum OutputComparison {
         space.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .init(charactersIn: "\n"))
     }
 
-    private static func clip(_ text: Substring) -> String {
-        text.count > 60 ? String(text.prefix(57)) + "…" : String(text)
+    /// `text` cut to `length` characters, ending in … when cut.
+    static func clip(_ text: Substring, _ length: Int = 60) -> String {
+        text.count > length ? String(text.prefix(length - 3)) + "…" : String(text)
     }
 }

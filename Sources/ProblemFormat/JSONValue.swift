@@ -5,11 +5,15 @@ import Foundation
 /// Function tests hold their arguments and results as JSON, and benchmark files are JSON lines; both are read with
 /// ``parse(_:)``.
 public enum JSONValue: Sendable, Hashable {
+    /// `null` (Python's `None`).
     case null
+    /// `true` or `false`, which are not numbers.
     case bool(Bool)
     /// The number's text as written, e.g. `-12`, `3.5` or `1e9`.
     case number(String)
+    /// A string, unescaped.
     case string(String)
+    /// A list (Python's lists and tuples).
     case array([JSONValue])
     /// Members in the order written.
     case object([Member])
