@@ -39,6 +39,17 @@ let package = Package(
             name: "ModelClient",
             dependencies: ["CCurl"]
         ),
+        /// zlib, to read gzip files and LiveCodeBench's zlib-compressed tests.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        /// LiveCodeBench, HumanEval and CodeContests JSON lines as problems.
+        .target(
+            name: "Importing",
+            dependencies: ["ProblemFormat", "CZlib"]
+        ),
         .target(
             name: "Solving",
             dependencies: [
@@ -50,7 +61,9 @@ let package = Package(
         /// Batch runs, the SQLite store, pass@k and intervals, comparisons and reports.
         .target(
             name: "Evaluation",
-            dependencies: ["Solving", "Judging", "ProblemFormat", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Solving", "Judging", "ProblemFormat", "Importing", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .target(
             name: "ServingPlan",
@@ -59,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "solve",
             dependencies: [
-                "ProblemFormat", "Judging", "ServingPlan", "ModelClient", "Solving", "Evaluation",
+                "ProblemFormat", "Judging", "ServingPlan", "ModelClient", "Solving", "Evaluation", "Importing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,6 +88,7 @@ let package = Package(
         .testTarget(name: "ProblemFormatTests", dependencies: ["ProblemFormat", "TestSupport"]),
         .testTarget(name: "JudgingTests", dependencies: ["Judging", "ProblemFormat", "TestSupport"]),
         .testTarget(name: "ServingPlanTests", dependencies: ["ServingPlan"]),
+        .testTarget(name: "ImportingTests", dependencies: ["Importing", "ProblemFormat", "Judging", "TestSupport"]),
         .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "TestSupport"]),
         /// Against the real local model server (Scripts/install-local-model 0.5b); run on their own, after the rest.
         .testTarget(name: "EndToEndTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),

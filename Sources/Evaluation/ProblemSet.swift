@@ -1,4 +1,5 @@
 import Foundation
+import Importing
 import ProblemFormat
 
 /// What `solve eval` runs on: a folder of problems, a problem-set file, or a single problem.
@@ -15,7 +16,9 @@ public struct ProblemSet: Sendable {
     /// Loads `url`:
     /// - a folder: its Markdown problems and Kattis packages (a Kattis package folder itself is one problem);
     /// - a `.txt`/`.set` file: one problem path per line, relative to the file; `#` starts a comment;
-    /// - a `.md` file: that problem alone.
+    /// - a `.md` file: that problem alone;
+    /// - a `.jsonl` / `.jsonl.gz` file of LiveCodeBench, HumanEval or CodeContests records (format detected), read in
+    ///   memory as `solve import` would read it.
     public static func load(_ url: URL) throws -> ProblemSet {
         let url = url.absoluteURL.standardized
         var isFolder: ObjCBool = false
@@ -29,9 +32,11 @@ public struct ProblemSet: Sendable {
         switch url.pathExtension.lowercased() {
         case "md": return ProblemSet(source: url.path, problems: [try ProblemLoader.load(url)])
         case "txt", "set", "list": return ProblemSet(source: url.path, problems: try listed(in: url))
+        case "jsonl", "gz", "json": return ProblemSet(source: url.path, problems: try Importer.problems(from: url))
         default:
             throw EvaluationError.badProblemSet(
-                path: url.path, reason: "expected a folder of problems, a .md problem, or a problem-set file (.txt/.set: one path per line)")
+                path: url.path,
+                reason: "expected a folder of problems, a .md problem, a problem-set file (.txt/.set: one path per line), or an importable .jsonl(.gz)")
         }
     }
 

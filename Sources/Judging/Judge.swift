@@ -76,13 +76,22 @@ public final class Judge: Sendable {
     {
         let directory = try workspace.makeDirectory("submission")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let source = directory.appendingPathComponent(submission.language.sourceFileName)
-        do {
-            try Data(submission.source.utf8).write(to: source)
-        } catch {
-            throw JudgingError.workspace(path: source.path, reason: (error as NSError).localizedDescription)
+        var files = [submission.language.sourceFileName: submission.source]
+        if problem.interface.function != nil {
+            guard submission.language.id == Language.python.id else {
+                throw JudgingError.functionNeedsPython(problem: problem.slug, language: submission.language.id)
+            }
+            files[FunctionDriver.fileName] = FunctionDriver.source
         }
-        chmod(source.path, 0o644)
+        for (name, text) in files {
+            let file = directory.appendingPathComponent(name)
+            do {
+                try Data(text.utf8).write(to: file)
+            } catch {
+                throw JudgingError.workspace(path: file.path, reason: (error as NSError).localizedDescription)
+            }
+            chmod(file.path, 0o644)
+        }
         let tests = problem.tests.filter { options.testFilter?($0) ?? true }
         return try await runPool.withSlot { slot in
             let compile = try await self.compiler.compile(
@@ -123,13 +132,15 @@ public final class Judge: Sendable {
     ) async throws -> TestReport {
         let input = try materialize(test.input, as: "\(index).in", in: inlineDirectory)
         let limits = problem.limits
-        let arguments = language.runCommand.map { part in
-            switch part {
-            case "{binary}": return directory.appendingPathComponent(Language.binaryName).path
-            case "{source}": return language.sourceFileName
-            default: return part
+        let arguments =
+            problem.interface.function.map { FunctionDriver.command($0, kind: test.kind) }
+            ?? language.runCommand.map { part in
+                switch part {
+                case "{binary}": return directory.appendingPathComponent(Language.binaryName).path
+                case "{source}": return language.sourceFileName
+                default: return part
+                }
             }
-        }
         let request = SandboxRequest(
             arguments: arguments,
             environment: ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"],
@@ -150,6 +161,10 @@ public final class Judge: Sendable {
         {
             report.verdict = verdict
             report.message = message
+            return report
+        }
+        if problem.interface.function != nil {
+            judgeFunctionRun(outcome, test: test, into: &report)
             return report
         }
         do {

@@ -9,6 +9,8 @@ public enum JudgingError: Error, Sendable, Equatable {
     case sandboxUnavailable(step: String, errno: Int32)
     case workspace(path: String, reason: String)
     case checker(String)
+    /// A function problem's solution is not Python (the function-mode driver is Python).
+    case functionNeedsPython(problem: String, language: String)
 }
 
 extension JudgingError: CustomStringConvertible {
@@ -28,6 +30,9 @@ extension JudgingError: CustomStringConvertible {
             return "work directory \(path): \(reason)"
         case .checker(let message):
             return "checker: \(message)"
+        case .functionNeedsPython(let problem, let language):
+            return "\(problem) is a Python function problem: the judge calls the function, so the solution must be "
+                + "Python, not \(language); pass --language python or a .py file"
         }
     }
 }

@@ -12,6 +12,58 @@ public enum OutputComparison {
         }
     }
 
+    /// Relative (or, near zero, absolute) difference allowed when a number of a function's result is not an
+    /// integer on both sides.
+    public static let jsonTolerance = 1e-6
+
+    /// nil when a function's JSON `result` equals the `expected` one, otherwise where it differs.
+    ///
+    /// Integers compare exactly, whatever their size; a float and a number compare within ``jsonTolerance``.
+    /// `true` is not `1`, object members compare by key, and lists (Python's tuples arrive as lists) by position.
+    public static func jsonMismatch(result: JSONValue, expected: JSONValue) -> String? {
+        jsonDifference(result, expected, path: "").map { path, message in
+            (path.isEmpty ? "" : "at \(path): ") + message
+        }
+    }
+
+    private static func jsonDifference(_ got: JSONValue, _ want: JSONValue, path: String) -> (String, String)? {
+        func literal(_ value: JSONValue) -> String { clip(Substring(value.pythonLiteral)) }
+        func differs() -> (String, String) { (path, "expected \(literal(want)), got \(literal(got))") }
+        switch (got, want) {
+        case (.null, .null): return nil
+        case (.bool(let a), .bool(let b)): return a == b ? nil : differs()
+        case (.string(let a), .string(let b)): return a == b ? nil : differs()
+        case (.number(let a), .number(let b)):
+            if got.isInteger && want.isInteger { return integerText(a) == integerText(b) ? nil : differs() }
+            guard let x = got.double, let y = want.double else { return differs() }
+            return x == y || abs(x - y) <= jsonTolerance * max(1, abs(y)) ? nil : differs()
+        case (.array(let a), .array(let b)):
+            guard a.count == b.count else {
+                return (path, "expected a list of \(b.count), got one of \(a.count): \(literal(got))")
+            }
+            for (index, (x, y)) in zip(a, b).enumerated() {
+                if let difference = jsonDifference(x, y, path: path + "[\(index)]") { return difference }
+            }
+            return nil
+        case (.object(let a), .object(let b)):
+            let keys = Set(a.map(\.key))
+            guard keys == Set(b.map(\.key)), keys.count == a.count else { return differs() }
+            for member in b {
+                guard let value = got[member.key] else { return differs() }
+                let key = JSONValue.string(member.key).pythonLiteral
+                if let difference = jsonDifference(value, member.value, path: path + "[\(key)]") { return difference }
+            }
+            return nil
+        default:
+            return (path, "expected \(want.kind) \(literal(want)), got \(got.kind) \(literal(got))")
+        }
+    }
+
+    /// An integer's digits without a sign on zero, so `-0` equals `0`.
+    private static func integerText(_ text: String) -> String {
+        text.allSatisfy { $0 == "-" || $0 == "0" } ? "0" : text
+    }
+
     static func exactMismatch(output: Data, answer: Data) -> String? {
         let got = normalizedLines(output)
         let expected = normalizedLines(answer)
@@ -101,7 +153,8 @@ public enum OutputComparison {
         space.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .init(charactersIn: "\n"))
     }
 
-    private static func clip(_ text: Substring) -> String {
-        text.count > 60 ? String(text.prefix(57)) + "…" : String(text)
+    /// `text` cut to `length` characters, ending in … when cut.
+    static func clip(_ text: Substring, _ length: Int = 60) -> String {
+        text.count > length ? String(text.prefix(length - 3)) + "…" : String(text)
     }
 }

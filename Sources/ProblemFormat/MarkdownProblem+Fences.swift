@@ -1,10 +1,21 @@
 import Foundation
 
 extension MarkdownProblem {
-    /// What the Markdown body holds besides its text: the first `# heading` and the sample blocks.
+    /// What the Markdown body holds besides its text: the first `# heading`, the sample blocks and the
+    /// ```python starter block of a function problem.
     struct Body {
         var heading: String?
         var samples: [TestCase] = []
+        /// The file lines of each sample's ```input and ```output fences.
+        var sampleLines: [(input: Int, output: Int)] = []
+        var starter: Starter?
+    }
+
+    /// A ```python starter block: the code a function problem's model completes.
+    struct Starter {
+        var code: String
+        /// The file lines from the opening fence to the closing one.
+        var lines: ClosedRange<Int>
     }
 
     /// A fenced code block's opening line: ``` or ~~~ (three or more), indented by at most three spaces.
@@ -41,16 +52,21 @@ extension MarkdownProblem {
         /// The first word of the info string, lowercased: `input`, `output`, `cpp`, ….
         var kind: String { info.split(separator: " ").first.map { $0.lowercased() } ?? "" }
 
+        /// Whether the info string marks a function problem's starter code: ```python starter.
+        var isStarter: Bool { info.split(separator: " ").dropFirst().contains { $0.lowercased() == "starter" } }
+
         /// The fence as written, for messages.
         var text: String { String(repeating: character, count: length) }
     }
 
-    /// Finds the first level-1 heading and the ```input / ```output sample pairs in `lines`.
+    /// Finds the first level-1 heading, the ```input / ```output sample pairs and the ```python starter block in
+    /// `lines`.
     ///
     /// - Parameters:
     ///   - firstLine: The file line number of `lines[0]`.
-    /// - Throws: ``ProblemFormatError/unterminatedFence(file:line:fence:)`` and
-    ///   ``ProblemFormatError/unpairedSample(file:line:block:)``.
+    /// - Throws: ``ProblemFormatError/unterminatedFence(file:line:fence:)``,
+    ///   ``ProblemFormatError/unpairedSample(file:line:block:)`` and, for a second starter block,
+    ///   ``ProblemFormatError/misplacedBlock(file:line:message:expected:)``.
     static func scan(_ lines: ArraySlice<Substring>, firstLine: Int, file: String) throws -> Body {
         var body = Body()
         var open: Fence?
@@ -74,6 +90,14 @@ extension MarkdownProblem {
             open = nil
             let sample = normalized(content)
             switch fence.kind {
+            case "python" where fence.isStarter:
+                if let earlier = body.starter {
+                    throw ProblemFormatError.misplacedBlock(
+                        file: file, line: fence.line,
+                        message: "a second ```python starter block (the first is on line \(earlier.lines.lowerBound))",
+                        expected: "one starter block per problem")
+                }
+                body.starter = Starter(code: normalized(content), lines: fence.line...line)
             case "input":
                 if let pending = pendingInput {
                     throw ProblemFormatError.unpairedSample(file: file, line: pending.line, block: "input")
@@ -84,6 +108,7 @@ extension MarkdownProblem {
                     throw ProblemFormatError.unpairedSample(file: file, line: fence.line, block: "output")
                 }
                 pendingInput = nil
+                body.sampleLines.append((input.line, fence.line))
                 body.samples.append(
                     TestCase(
                         name: "sample-\(body.samples.count + 1)", input: .text(input.text), answer: .text(sample),
@@ -99,6 +124,11 @@ extension MarkdownProblem {
             throw ProblemFormatError.unpairedSample(file: file, line: pending.line, block: "input")
         }
         return body
+    }
+
+    /// Whether `line` would open a fenced code block.
+    static func opensFence(_ line: Substring) -> Bool {
+        Fence(line, line: 0) != nil
     }
 
     /// The text of `# Heading` (closing `#`s removed), if `text` is a level-1 ATX heading.
@@ -119,7 +149,7 @@ extension MarkdownProblem {
     }
 
     /// The block's lines without trailing blank ones, ending with exactly one newline.
-    private static func normalized(_ lines: [Substring]) -> String {
+    static func normalized(_ lines: [Substring]) -> String {
         var lines = lines[...]
         while let last = lines.last, last.allSatisfy(\.isWhitespace) { lines.removeLast() }
         return lines.joined(separator: "\n") + "\n"

@@ -32,20 +32,42 @@ enum MarkdownProblem {
         if let route, route != "reasoning" && route != "code" {
             throw fields.invalidValue("route", route, reason: "is not a route", expected: "reasoning or code")
         }
+        let interface = try readInterface(fields, body: body)
         let checker = try readChecker(fields, folder: folder)
+        if interface != .standardIO, let value = try fields.string("checker", expected: "no checker") {
+            throw fields.invalidValue(
+                "checker", value, reason: "does not apply to interface: function",
+                expected: "no checker key (a function's result is compared with the answer as JSON values)")
+        }
+        if interface != .standardIO { try validateFunctionSamples(body, file: file) }
 
         let hidden =
-            TestFiles.isFolder(folder) ? try TestFiles.tests(in: folder, recursive: false, isSample: false) : []
+            TestFiles.isFolder(folder)
+            ? try TestFiles.tests(in: folder, recursive: false, isSample: false, checks: interface != .standardIO)
+            : []
         guard !body.samples.isEmpty || !hidden.isEmpty else {
             throw ProblemFormatError.noTests(
                 problem: file,
-                expected: "```input and ```output blocks in the statement, or NAME.in and NAME.ans files in \(slug)/")
+                expected: "```input and ```output blocks in the statement, or NAME.in and NAME.ans files in \(slug)/"
+                    + (interface == .standardIO ? "" : " (or NAME.py check files)"))
         }
-        let statement = lines[bodyStart...].drop { $0.allSatisfy(\.isWhitespace) }.joined(separator: "\n")
         return Problem(
-            slug: slug, title: title ?? body.heading ?? slug, statement: statement, limits: limits, tags: tags ?? [],
-            difficulty: difficulty, route: route, checker: checker, tests: body.samples + hidden, source: url,
-            format: .markdown)
+            slug: slug, title: title ?? body.heading ?? slug,
+            statement: statement(lines[bodyStart...], without: body.starter),
+            limits: limits, tags: tags ?? [], difficulty: difficulty, route: route, checker: checker,
+            interface: interface, tests: body.samples + hidden, source: url, format: .markdown)
+    }
+
+    /// The body as the statement. A function problem's starter block is not part of it, and neither are the blank
+    /// lines around the rest.
+    ///
+    /// - Parameter lines: The body's lines, indexed like the file's lines (file line = index + 1).
+    private static func statement(_ lines: ArraySlice<Substring>, without starter: Starter?) -> String {
+        guard let starter else { return lines.drop { $0.allSatisfy(\.isWhitespace) }.joined(separator: "\n") }
+        var kept = lines.indices.filter { !starter.lines.contains($0 + 1) }.map { lines[$0] }[...]
+        while let last = kept.last, last.allSatisfy(\.isWhitespace) { kept.removeLast() }
+        while let first = kept.first, first.allSatisfy(\.isWhitespace) { kept.removeFirst() }
+        return kept.joined(separator: "\n") + "\n"
     }
 
     /// The front matter's YAML text and the index of the body's first line.

@@ -13,22 +13,26 @@ public struct Problem: Sendable, Hashable, Codable {
     /// How the model router should treat the problem, when the author said so.
     public var route: String?
     public var checker: CheckerSpec
+    /// How the program is run: standard I/O (the default) or a Python function called by the judge.
+    public var interface: ProgramInterface
     /// Samples first (in statement order), then hidden tests in name order.
     public var tests: [TestCase]
     /// Where the problem was loaded from (the `.md` file or the package folder).
     public var source: URL
     public var format: Format
 
-    /// The two on-disk formats.
+    /// Where a problem comes from: the two on-disk formats, or a record of a benchmark's JSON-lines file.
     public enum Format: String, Sendable, Hashable, Codable {
         case markdown
         case kattis
+        /// Read from LiveCodeBench, HumanEval or CodeContests records (`solve import`).
+        case jsonLines
     }
 
     public init(
         slug: String, title: String, statement: String, limits: Limits, tags: [String] = [],
         difficulty: String? = nil, route: String? = nil, checker: CheckerSpec = .tokens(.standard),
-        tests: [TestCase], source: URL, format: Format
+        interface: ProgramInterface = .standardIO, tests: [TestCase], source: URL, format: Format
     ) {
         self.slug = slug
         self.title = title
@@ -38,6 +42,7 @@ public struct Problem: Sendable, Hashable, Codable {
         self.difficulty = difficulty
         self.route = route
         self.checker = checker
+        self.interface = interface
         self.tests = tests
         self.source = source
         self.format = format
@@ -47,6 +52,28 @@ public struct Problem: Sendable, Hashable, Codable {
     public var samples: [TestCase] { tests.filter(\.isSample) }
     /// The hidden tests (never shown to a model).
     public var hiddenTests: [TestCase] { tests.filter { !$0.isSample } }
+
+    private enum CodingKeys: String, CodingKey {
+        case slug, title, statement, limits, tags, difficulty, route, checker, interface, tests, source, format
+    }
+
+    /// Decodes a problem; one encoded before function problems existed reads as standard I/O.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            slug: try container.decode(String.self, forKey: .slug),
+            title: try container.decode(String.self, forKey: .title),
+            statement: try container.decode(String.self, forKey: .statement),
+            limits: try container.decode(Limits.self, forKey: .limits),
+            tags: try container.decode([String].self, forKey: .tags),
+            difficulty: try container.decodeIfPresent(String.self, forKey: .difficulty),
+            route: try container.decodeIfPresent(String.self, forKey: .route),
+            checker: try container.decode(CheckerSpec.self, forKey: .checker),
+            interface: try container.decodeIfPresent(ProgramInterface.self, forKey: .interface) ?? .standardIO,
+            tests: try container.decode([TestCase].self, forKey: .tests),
+            source: try container.decode(URL.self, forKey: .source),
+            format: try container.decode(Format.self, forKey: .format))
+    }
 }
 
 /// Time and memory limits of one run.
@@ -74,12 +101,30 @@ public struct TestCase: Sendable, Hashable, Codable {
     public var input: TestData
     public var answer: TestData
     public var isSample: Bool
+    /// Whether the answer is compared with the output, or the input is Python test code that checks a function.
+    public var kind: TestKind
 
-    public init(name: String, input: TestData, answer: TestData, isSample: Bool) {
+    public init(name: String, input: TestData, answer: TestData, isSample: Bool, kind: TestKind = .output) {
         self.name = name
         self.input = input
         self.answer = answer
         self.isSample = isSample
+        self.kind = kind
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, input, answer, isSample, kind
+    }
+
+    /// Decodes a test; one encoded before test kinds existed is an ``TestKind/output`` test.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            input: try container.decode(TestData.self, forKey: .input),
+            answer: try container.decode(TestData.self, forKey: .answer),
+            isSample: try container.decode(Bool.self, forKey: .isSample),
+            kind: try container.decodeIfPresent(TestKind.self, forKey: .kind) ?? .output)
     }
 }
 

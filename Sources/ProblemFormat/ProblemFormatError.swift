@@ -34,6 +34,15 @@ public enum ProblemFormatError: Error, Sendable, Equatable {
     case outputValidator(directory: String, found: [String])
     /// The problem uses a feature of its format that `solve` does not support yet.
     case unsupported(file: String, line: Int?, feature: String, value: String)
+    /// A key that the other keys make necessary is absent (`interface: function` needs `entry_point`).
+    case missingKey(file: String, line: Int?, key: String, expected: String)
+    /// A fenced block that is not allowed where it is (a second ```python starter block, one in a standard-I/O
+    /// problem), or a required block that is missing (`line` nil).
+    case misplacedBlock(file: String, line: Int?, message: String, expected: String)
+    /// A function test's arguments or result is not JSON; `what` says which part (`sample-1's input line 2`).
+    case notJSON(file: String, line: Int?, what: String, error: JSONSyntaxError)
+    /// A problem cannot be written in the Markdown format (`reason`: "its checker is a Kattis output validator").
+    case unwritable(problem: String, reason: String)
     /// Several problems of a set failed to load, in slug order.
     case several([ProblemFormatError])
 }
@@ -83,6 +92,15 @@ extension ProblemFormatError: CustomStringConvertible {
             return "\(Self.display(directory)): \(what); expected exactly one output validator folder"
         case .unsupported(let file, let line, let feature, let value):
             return "\(Self.location(file, line)): \(feature) are not supported yet (\(value))"
+        case .missingKey(let file, let line, let key, let expected):
+            return "\(Self.location(file, line)): \(key) is missing; expected \(expected)"
+        case .misplacedBlock(let file, let line, let message, let expected):
+            return "\(Self.location(file, line)): \(message); expected \(expected)"
+        case .notJSON(let file, let line, let what, let error):
+            return "\(Self.location(file, line)): \(what) is not valid JSON (at byte \(error.offset) expected "
+                + "\(error.expected))"
+        case .unwritable(let problem, let reason):
+            return "\(problem): cannot be written as a Markdown problem: \(reason)"
         case .several(let errors):
             return errors.map(\.description).joined(separator: "\n")
         }
@@ -95,8 +113,10 @@ extension ProblemFormatError: CustomStringConvertible {
         case .unreadable(let file, _), .invalidYAML(let file, _, _), .notAMapping(let file, _, _),
             .malformedFrontMatter(let file, _, _), .wrongType(let file, _, _, _, _),
             .invalidValue(let file, _, _, _, _, _), .unterminatedFence(let file, _, _), .unpairedSample(let file, _, _),
-            .missingFile(let file, _, _, _), .unsupported(let file, _, _, _):
+            .missingFile(let file, _, _, _), .unsupported(let file, _, _, _), .missingKey(let file, _, _, _),
+            .misplacedBlock(let file, _, _, _), .notJSON(let file, _, _, _):
             return file
+        case .unwritable(let problem, _): return problem
         case .missingAnswer(let input, _): return input
         case .missingInput(let answer, _): return answer
         case .noTests(let problem, _): return problem
@@ -109,7 +129,8 @@ extension ProblemFormatError: CustomStringConvertible {
     public var line: Int? {
         switch self {
         case .invalidYAML(_, let line, _), .notAMapping(_, let line, _), .wrongType(_, let line, _, _, _),
-            .invalidValue(_, let line, _, _, _, _), .missingFile(_, let line, _, _), .unsupported(_, let line, _, _):
+            .invalidValue(_, let line, _, _, _, _), .missingFile(_, let line, _, _), .unsupported(_, let line, _, _),
+            .missingKey(_, let line, _, _), .misplacedBlock(_, let line, _, _), .notJSON(_, let line, _, _):
             return line
         case .malformedFrontMatter(_, let line, _), .unterminatedFence(_, let line, _), .unpairedSample(_, let line, _):
             return line

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Test files on disk: `NAME.in` paired with `NAME.ans`, in natural name order.
+/// Test files on disk: `NAME.in` paired with `NAME.ans` (and, for function problems, `NAME.py` check files), in
+/// natural name order.
 enum TestFiles {
     /// The tests whose `.in` and `.ans` files lie inside `directory`.
     ///
@@ -8,19 +9,22 @@ enum TestFiles {
     /// its path, e.g. `group1/03`. Tests are sorted component by component in natural order (`2` before `10`).
     /// - Parameters:
     ///   - namePrefix: Put before every name, e.g. `secret/`.
+    ///   - checks: Whether `NAME.py` files are tests too: Python code defining `check(candidate)` (function problems).
     /// - Throws: ``ProblemFormatError/missingAnswer(input:expected:)`` or
     ///   ``ProblemFormatError/missingInput(answer:expected:)`` for a file without its partner, and
     ///   ``ProblemFormatError/unreadable(file:reason:)`` when a folder cannot be listed.
-    static func tests(in directory: URL, recursive: Bool, namePrefix: String = "", isSample: Bool) throws -> [TestCase]
-    {
+    static func tests(
+        in directory: URL, recursive: Bool, namePrefix: String = "", isSample: Bool, checks: Bool = false
+    ) throws -> [TestCase] {
         var found: [(path: [String], test: TestCase)] = []
         try collect(
-            in: directory, path: [], recursive: recursive, namePrefix: namePrefix, isSample: isSample, into: &found)
+            in: directory, path: [], recursive: recursive, namePrefix: namePrefix, isSample: isSample, checks: checks,
+            into: &found)
         return found.sorted { naturallyOrdered($0.path, before: $1.path) }.map(\.test)
     }
 
     private static func collect(
-        in directory: URL, path: [String], recursive: Bool, namePrefix: String, isSample: Bool,
+        in directory: URL, path: [String], recursive: Bool, namePrefix: String, isSample: Bool, checks: Bool,
         into found: inout [(path: [String], test: TestCase)]
     ) throws {
         let (files, folders) = try entries(of: directory)
@@ -40,11 +44,18 @@ enum TestFiles {
             found.append(
                 (path + [stem], TestCase(name: name, input: .file(input), answer: .file(answer), isSample: isSample)))
         }
+        for file in files where checks && file.pathExtension == "py" {
+            let stem = file.deletingPathExtension().lastPathComponent
+            let test = TestCase(
+                name: namePrefix + (path + [stem]).joined(separator: "/"), input: .file(file), answer: .text(""),
+                isSample: isSample, kind: .pythonCheck)
+            found.append((path + [stem], test))
+        }
         guard recursive else { return }
         for folder in folders {
             try collect(
                 in: folder, path: path + [folder.lastPathComponent], recursive: true, namePrefix: namePrefix,
-                isSample: isSample, into: &found)
+                isSample: isSample, checks: checks, into: &found)
         }
     }
 

@@ -2,8 +2,9 @@ import Foundation
 import Judging
 import ProblemFormat
 
-/// What the model is told about a failed attempt. A failing sample is shown in full (input, expected, got);
-/// a failing hidden test only by its verdict and number — hidden data never reaches the model.
+/// What the model is told about a failed attempt. A failing sample is shown in full (input, expected, got; for a
+/// function problem the call, the expected and the returned value); a failing hidden test only by its verdict and
+/// number — hidden data never reaches the model.
 public struct Feedback: Sendable {
     /// Values for `feedback.mustache`.
     let values: [String: TemplateValue]
@@ -46,6 +47,15 @@ public struct Feedback: Sendable {
                 "got": .text(failing.output.isEmpty ? "(nothing)\n" : clip(failing.output, excerptLength, lineEnd: true)),
                 "message": .text(failing.message),
             ]
+            if let function = problem.interface.function, test.kind == .output {
+                let arguments = PromptLibrary.text(test.input)
+                section["call"] = .text(clip((try? function.call(arguments: arguments)) ?? arguments, excerptLength))
+                let expected = pythonLiteral(PromptLibrary.text(test.answer))
+                section["expected"] = .text(clip(expected, excerptLength, lineEnd: true))
+                if !failing.output.isEmpty {
+                    section["got"] = .text(clip(pythonLiteral(failing.output), excerptLength, lineEnd: true))
+                }
+            }
             let stderr = failing.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
             if !stderr.isEmpty { section["stderr"] = .text(String(stderr.suffix(excerptLength))) }
             values["sample_failure"] = .section(section)
@@ -57,6 +67,12 @@ public struct Feedback: Sendable {
             values["hint"] = .text(hint(for: failing.verdict, problem: problem, hidden: true))
         }
         return Feedback(values: values)
+    }
+
+    /// A function's JSON result or answer as a Python literal (as the model's code sees it); the text itself when
+    /// it is not JSON.
+    private static func pythonLiteral(_ json: String) -> String {
+        (try? JSONValue.parse(json)).map(\.pythonLiteral) ?? json
     }
 
     /// Feedback for an answer in which no program was found.
@@ -83,6 +99,8 @@ public struct Feedback: Sendable {
             return "The program did something a judge forbids. Only read standard input and write standard output: no files, network, threads or child processes."
         case .wrongAnswer where hidden:
             return "The output is wrong on a hidden test. Think about edge cases: smallest and largest sizes, equal or negative values, overflow."
+        case .wrongAnswer where problem.interface.function != nil:
+            return "The function's result differs from the expected one."
         case .wrongAnswer:
             return "The output differs from the expected output."
         default:

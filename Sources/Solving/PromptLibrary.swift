@@ -76,13 +76,20 @@ public struct PromptLibrary: Sendable {
             let input = Self.text(sample.input).trimmingCharacters(in: .whitespacesAndNewlines)
             return !input.isEmpty && problem.statement.contains(input)
         }
-        return [
+        var context: [String: Any] = [
             "title": problem.title, "statement": problem.statement,
             "time_limit": Self.seconds(problem.limits.timeMilliseconds),
             "memory_limit": "\(problem.limits.memoryBytes >> 20) MiB",
             "language": language.name, "fence": language.fence,
             "samples": samples, "samples_in_statement": inStatement,
         ]
+        if let function = problem.interface.function {
+            context["function"] = [
+                "entry_point": function.entryPoint, "callee": function.callee,
+                "starter": Self.text(.text(function.starterCode)), "json_examples": !problem.samples.isEmpty,
+            ]
+        }
+        return context
     }
 
     /// Test data as text ending in a newline (a fence must close on a line of its own).

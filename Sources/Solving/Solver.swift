@@ -168,6 +168,7 @@ public final class Solver: Sendable {
         _ problem: Problem, options: SolveOptions, transcript: TranscriptWriter? = nil, notes extraNotes: [String] = [],
         onEvent: @escaping @Sendable (SolveEvent) -> Void = { _ in }
     ) async throws -> SolveOutcome {
+        let languages = try languageChoices(for: problem, options: options)
         var (decision, model, notes) = try plan(problem, options: options)
         notes = extraNotes + notes
         onEvent(.routed(decision, model: model, notes: notes))
@@ -186,7 +187,9 @@ public final class Solver: Sendable {
                 notes.append("escalated to \(current.alias) after \(options.maxAttempts) failed attempts")
                 try await endpoints.check(current)
             }
-            try await run(problem, model: current, options: options, attempts: &attempts, transcript: transcript, onEvent: onEvent)
+            try await run(
+                problem, model: current, options: options, languages: languages, attempts: &attempts, transcript: transcript,
+                onEvent: onEvent)
             if attempts.last?.accepted == true || attempts.last?.verdict == "error" { break }
         }
         let final = attempts.last { $0.accepted } ?? attempts.last
@@ -196,20 +199,34 @@ public final class Solver: Sendable {
         let lastProgram = attempts.last { $0.program != nil }
         let outcome = SolveOutcome(
             problem: problem.slug, verdict: final?.verdict ?? "no attempts", route: decision, model: final?.model ?? model.served,
-            language: (final?.accepted == true ? final?.program?.language : lastProgram?.program?.language) ?? options.language ?? config.language,
+            language: (final?.accepted == true ? final?.program?.language : lastProgram?.program?.language) ?? languages[0],
             code: final?.accepted == true ? final?.program?.code : lastProgram?.program?.code, attempts: attempts, usage: usage,
             promptsHash: prompts.hash, transcript: transcript?.folder.path, notes: notes)
         try transcript?.finish(outcome)
         return outcome
     }
 
-    /// Up to `options.maxAttempts` generations with one model.
+    /// The languages to ask for, in turn: Python alone for a function problem, else the pinned one, else the
+    /// configured language and then the others.
+    ///
+    /// - Throws: ``SolveError/configuration(_:)`` when `--language` pins another language for a function problem.
+    func languageChoices(for problem: Problem, options: SolveOptions) throws -> [String] {
+        if problem.interface.function != nil {
+            if let pinned = options.language, (try? Language.named(pinned))?.id != Language.python.id {
+                throw SolveError.configuration(
+                    "\(problem.slug) is a Python function problem: the judge calls the function, so --language \(pinned) "
+                        + "cannot solve it; leave --language out or pass python")
+            }
+            return [Language.python.id]
+        }
+        return options.language.map { [$0] } ?? Self.languageRotation(startingWith: config.language)
+    }
+
+    /// Up to `options.maxAttempts` generations with one model, asking for `languages` in turn.
     private func run(
-        _ problem: Problem, model: ModelConfig, options: SolveOptions, attempts: inout [AttemptRecord], transcript: TranscriptWriter?,
-        onEvent: @escaping @Sendable (SolveEvent) -> Void
+        _ problem: Problem, model: ModelConfig, options: SolveOptions, languages languageChoices: [String],
+        attempts: inout [AttemptRecord], transcript: TranscriptWriter?, onEvent: @escaping @Sendable (SolveEvent) -> Void
     ) async throws {
-        let pinned = options.language.map { [$0] }
-        let languageChoices = pinned ?? Self.languageRotation(startingWith: config.language)
         var languageIndex = 0
         var strategy = AttemptStrategy.first
         var resamples = 0
@@ -283,7 +300,7 @@ public final class Solver: Sendable {
             if record.repeatOf != nil || (strategy == .feedback && previous?.verdict == record.verdict) {
                 strategy = .resample
                 resamples += 1
-                if pinned == nil, record.repeatOf != nil { languageIndex += 1 }
+                if record.repeatOf != nil { languageIndex += 1 }
             } else {
                 strategy = .feedback
             }
@@ -298,6 +315,11 @@ public final class Solver: Sendable {
         } catch {
             record.verdict = Verdict.compileError.code
             record.message = "the answer is in \(program.language), which this machine cannot judge"
+            return
+        }
+        if problem.interface.function != nil, language.id != Language.python.id {
+            record.verdict = Verdict.compileError.code
+            record.message = "the answer is in \(language.id), but the judge calls a Python function"
             return
         }
         let report = try await judge.judge(Submission(source: program.code, language: language, name: "attempt-\(record.number)"), on: problem)

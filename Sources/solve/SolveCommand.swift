@@ -6,7 +6,10 @@ struct SolveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
         abstract: "Solve algorithm problems with local models and judge the programs in a sandbox.",
-        subcommands: [SolveProblemCommand.self, JudgeCommand.self, ModelsCommand.self, EvalCommand.self, CompareCommand.self, PlanCommand.self],
+        subcommands: [
+            SolveProblemCommand.self, JudgeCommand.self, EvalCommand.self, CompareCommand.self, ImportCommand.self, ModelsCommand.self,
+            PlanCommand.self,
+        ],
         defaultSubcommand: SolveProblemCommand.self
     )
 }

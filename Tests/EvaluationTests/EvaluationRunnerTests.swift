@@ -214,3 +214,13 @@ final class EventLog: @unchecked Sendable {
         }
     }
 }
+
+@Suite struct ImportedSetTests {
+    @Test func aHumanEvalFileIsASetAndShardsGiveAFixedSample() throws {
+        let set = try ProblemSet.load(Fixtures.fixture("humaneval/HumanEval.jsonl.gz"))
+        #expect(set.problems.count == 164)
+        let sample = set.shard(Shard(index: 1, count: 8))
+        #expect(sample.problems.count == 21)
+        #expect(sample.problems.map(\.slug) == set.shard(Shard(index: 1, count: 8)).problems.map(\.slug))
+    }
+}

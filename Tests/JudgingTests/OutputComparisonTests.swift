@@ -50,4 +50,28 @@ struct OutputComparisonTests {
         let mismatch = OutputComparison.mismatch(output: Data("1 3".utf8), answer: Data("1 2".utf8), checker: .tokens(.standard))
         #expect(mismatch == "token 2: expected `2`, got `3`")
     }
+
+    @Test(
+        "function results compare as JSON values",
+        arguments: [
+            ("[0, 1]", "[0,1]", nil),
+            ("[1, 0]", "[0, 1]", "at [0]: expected 0, got 1"),
+            ("[0]", "[0, 1]", "expected a list of 2, got one of 1: [0]"),
+            ("0.30000000000000004", "0.3", nil),
+            ("1.0", "1", nil),
+            ("1.001", "1", "expected 1, got 1.001"),
+            ("12345678901234567891", "12345678901234567892", "expected 12345678901234567892, got 12345678901234567891"),
+            ("-0", "0", nil),
+            ("true", "1", "expected a number 1, got a boolean True"),
+            ("\"1\"", "1", "expected a number 1, got text '1'"),
+            ("{\"b\": [1], \"a\": null}", "{\"a\": null, \"b\": [1]}", nil),
+            ("{\"a\": {\"b\": 2}}", "{\"a\": {\"b\": 3}}", "at ['a']['b']: expected 3, got 2"),
+            ("{\"a\": 1}", "{\"b\": 1}", "expected {'b': 1}, got {'a': 1}"),
+            ("null", "null", nil),
+        ])
+    func json(result: String, expected: String, mismatch: String?) throws {
+        let difference = OutputComparison.jsonMismatch(
+            result: try JSONValue.parse(result), expected: try JSONValue.parse(expected))
+        #expect(difference == mismatch)
+    }
 }

@@ -102,7 +102,7 @@ import Testing
                 #expect(file == url.path || file.hasPrefix(owner + "/"), "\(error)")
                 switch error {
                 case .invalidYAML, .notAMapping, .malformedFrontMatter, .wrongType, .unterminatedFence,
-                    .unpairedSample:
+                    .unpairedSample, .missingKey, .notJSON:
                     #expect(error.line != nil, "\(error)")
                 case .invalidValue, .unsupported, .missingFile:
                     #expect(file.hasSuffix(".timelimit") || error.line != nil, "\(error)")

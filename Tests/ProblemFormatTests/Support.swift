@@ -28,6 +28,7 @@ struct ScratchFolder {
 }
 
 /// Runs `body` with a new temporary folder, removed afterwards.
+@discardableResult
 func withScratchFolder<T>(_ body: (ScratchFolder) throws -> T) throws -> T {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("pf-tests-\(UUID().uuidString)")
         .absoluteURL.standardized

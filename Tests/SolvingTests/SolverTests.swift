@@ -69,6 +69,20 @@ import TestSupport
         #expect(!(messages[2]["content"] as? String ?? "").contains("<think>"))
     }
 
+    @Test func aFunctionProblemIsSolvedInPythonWithTheFailingCallFedBack() async throws {
+        let (solver, model) = try solver("function-feedback", language: "cpp")
+        let problem = try ProblemLoader.load(Fixtures.fixture("markdown/pair-sum.md"))
+        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 3))
+        #expect(outcome.attempts.map(\.verdict) == ["WA", "AC"])
+        #expect(outcome.language == "python")
+        let requests = try server.requests(for: model.served, apiKey: model.apiKey)
+        let first = try #require(requests.first?["messages"] as? [[String: Any]])
+        #expect((first.last?["content"] as? String)?.contains("class Solution:") == true)
+        let feedback = try #require((requests.last?["messages"] as? [[String: Any]])?.last?["content"] as? String)
+        #expect(feedback.contains("Solution().pairSum([2, 7, 11, 15], 9)"))
+        #expect(feedback.contains("Your function returned:\n```\n[0, 2]\n```"))
+    }
+
     @Test func aRepeatedProgramIsNotJudgedAgainAndTriggersAFreshResample() async throws {
         let (outcome, model) = try await solve("repeat", language: "python")
         #expect(outcome.attempts.map(\.verdict) == ["WA", "WA", "AC"])

@@ -30,6 +30,8 @@ Scenarios (<name>):
   plain                   content = ```python correct program```, no reasoning
   distinct-n              n>=2: choice 0 wrong, others correct; n=1: 1st request wrong, later correct
   no-code                 "I think you should use a hash map." (no code)
+  function-feedback       pair-sum function problem: wrong Solution.pairSum; correct once an assistant
+                          message is present
 """
 from __future__ import annotations
 
@@ -126,6 +128,18 @@ PY_WRONG_ANSWER = "Here is a hash-map solution:\n\n" + fence("python", TWO_SUM_W
 PY_WRONG_AGAIN = ("I checked it again; the program is correct:\n\n" +
                   fence("python", TWO_SUM_WRONG_PY.replace("def main():", "\ndef main():")))
 
+# --- Programs for the pair-sum function problem (Tests/Fixtures/markdown/pair-sum.md) -----
+PAIR_SUM_OK = """class Solution:
+    def pairSum(self, nums: List[int], target: int) -> List[int]:
+        seen = {}
+        for j, x in enumerate(nums):
+            if target - x in seen:
+                return [seen[target - x], j]
+            seen.setdefault(x, j)
+"""
+PAIR_SUM_WRONG = PAIR_SUM_OK.replace("return [seen[target - x], j]", "return [seen[target - x], j + 1]")
+assert PAIR_SUM_WRONG != PAIR_SUM_OK
+
 
 # --- Scenario table ----------------------------------------------------------
 
@@ -200,6 +214,7 @@ SCENARIOS = {
     "distinct-n": lambda c: Reply(content=[PY_WRONG_ANSWER] + [PY_ANSWER] * (c.n - 1)) if c.n >= 2
     else pick(c.count > 1, PY_ANSWER, PY_WRONG_ANSWER),
     "no-code": lambda c: Reply(content="I think you should use a hash map."),
+    "function-feedback": lambda c: pick(c.has_assistant, fence("python", PAIR_SUM_OK), fence("python", PAIR_SUM_WRONG)),
 }
 
 
