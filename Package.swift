@@ -52,6 +52,11 @@ let package = Package(
             name: "Evaluation",
             dependencies: ["Solving", "Judging", "ProblemFormat", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        /// `solve bench-server`: load levels of streaming requests, TTFT and decode rates, the server's `/metrics`.
+        .target(
+            name: "ServerBench",
+            dependencies: ["ModelClient"]
+        ),
         .target(
             name: "ServingPlan",
             resources: [.embedInCode("Catalog/gpus.json"), .embedInCode("Catalog/models.json")]
@@ -59,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "solve",
             dependencies: [
-                "ProblemFormat", "Judging", "ServingPlan", "ModelClient", "Solving", "Evaluation",
+                "ProblemFormat", "Judging", "ServingPlan", "ServerBench", "ModelClient", "Solving", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,6 +81,7 @@ let package = Package(
         .testTarget(name: "JudgingTests", dependencies: ["Judging", "ProblemFormat", "TestSupport"]),
         .testTarget(name: "ServingPlanTests", dependencies: ["ServingPlan"]),
         .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "TestSupport"]),
+        .testTarget(name: "ServerBenchTests", dependencies: ["ServerBench", "ModelClient", "TestSupport"]),
         /// Against the real local model server (Scripts/install-local-model 0.5b); run on their own, after the rest.
         .testTarget(name: "EndToEndTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),
         .testTarget(name: "SolvingTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),

@@ -6,7 +6,7 @@ struct SolveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "solve",
         abstract: "Solve algorithm problems with local models and judge the programs in a sandbox.",
-        subcommands: [SolveProblemCommand.self, JudgeCommand.self, ModelsCommand.self, PlanCommand.self],
+        subcommands: [SolveProblemCommand.self, JudgeCommand.self, ModelsCommand.self, PlanCommand.self, BenchServerCommand.self],
         defaultSubcommand: SolveProblemCommand.self
     )
 }
