@@ -1,8 +1,8 @@
 import Foundation
 
-/// The `--json` shape: one object with `endpoint`, `model`, `settings`, `prompt`, `output_tokens_source`,
-/// `warmup`, `levels` (one object per level, with its `samples`), `best_concurrency`, `metrics` and `interrupted`.
-/// Keys are snake_case, times are seconds; absent values are `null`, never missing.
+/// The `--json` shape: one object with `endpoint`, `model`, `settings`, `prompt` (with the words' `seed`),
+/// `output_tokens_source`, `warmup`, `levels` (one object per level, with its `samples`), `best_concurrency`,
+/// `metrics` and `interrupted`. Keys are snake_case, times are seconds; absent values are `null`, never missing.
 extension BenchReport: Encodable {
     enum CodingKeys: String, CodingKey {
         case endpoint, model, settings, prompt, warmup, levels, metrics, interrupted
@@ -17,7 +17,7 @@ extension BenchReport: Encodable {
     }
 
     enum PromptKeys: String, CodingKey {
-        case estimate
+        case estimate, seed
         case estimatedTokens = "estimated_tokens", serverTokens = "server_tokens"
     }
 
@@ -44,6 +44,7 @@ extension BenchReport: Encodable {
         try prompt.encode(settings.promptTokens, forKey: .estimatedTokens)
         try prompt.encode(serverPromptTokens.map { Self.rounded($0, places: 1) }, forKey: .serverTokens)
         try prompt.encode(BenchPrompt.estimate, forKey: .estimate)
+        try prompt.encode(settings.promptSeed, forKey: .seed)
         try container.encode(tokenSource, forKey: .outputTokensSource)
         try container.encode(warmup, forKey: .warmup)
         try container.encode(levels, forKey: .levels)

@@ -15,6 +15,7 @@ public enum MetricsStatus: Sendable, Hashable {
 
 /// The outcome of `solve bench-server`: one result per concurrency level and the best level.
 public struct BenchReport: Sendable, Hashable {
+    /// The settings, with the prompt seed the run drew.
     public var settings: BenchSettings
     /// The model benchmarked (given, or the first one served).
     public var model: String

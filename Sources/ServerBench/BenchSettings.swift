@@ -22,12 +22,14 @@ public struct BenchSettings: Sendable, Hashable {
     public var ttftBound: Double
     /// Seconds between `/metrics` samples while a level runs.
     public var metricsInterval: Double
+    /// Seeds the prompts' words (`BenchPrompt`); nil: a random seed per run, so that no server cache holds them.
+    public var promptSeed: UInt64?
     public var timeouts: Timeouts
 
     public init(
         endpoint: String = defaultEndpoint, apiKey: String? = nil, model: String? = nil, promptTokens: Int = 512,
         maxTokens: Int = 128, concurrencies: [Int] = [1, 2, 4, 8, 16], requestsPerLevel: Int? = nil,
-        ttftBound: Double = 1, metricsInterval: Double = 0.5,
+        ttftBound: Double = 1, metricsInterval: Double = 0.5, promptSeed: UInt64? = nil,
         timeouts: Timeouts = Timeouts(connect: 5, firstByte: 600, total: 1800)
     ) {
         self.endpoint = endpoint
@@ -39,6 +41,7 @@ public struct BenchSettings: Sendable, Hashable {
         self.requestsPerLevel = requestsPerLevel
         self.ttftBound = ttftBound
         self.metricsInterval = metricsInterval
+        self.promptSeed = promptSeed
         self.timeouts = timeouts
     }
 

@@ -31,9 +31,12 @@ public struct ServerBenchmark: Sendable {
     ///   first level.
     public func run(progress: @escaping @Sendable (BenchProgress) -> Void = { _ in }) async throws -> BenchReport {
         try settings.validate()
+        var settings = settings
+        let seed = settings.promptSeed ?? UInt64.random(in: 0...UInt64.max)
+        settings.promptSeed = seed
         let model = try await resolveModel()
         progress(.warmingUp(model: model))
-        let warmup = await measure(model: model, index: 0)
+        let warmup = await measure(model: model, index: 0, seed: seed)
         try Task.checkCancellation()
         if let error = warmup.error { throw ServerBenchError.warmupFailed(model: model, error: error) }
         // After the warm-up: Prometheus clients create a labelled series on its first use.
@@ -46,7 +49,7 @@ public struct ServerBenchmark: Sendable {
             let requests = settings.requests(atConcurrency: concurrency)
             progress(.levelStarted(concurrency: concurrency, requests: requests))
             let level = await runLevel(
-                model: model, concurrency: concurrency, requests: requests, firstIndex: nextIndex,
+                model: model, concurrency: concurrency, requests: requests, firstIndex: nextIndex, seed: seed,
                 sampleMetrics: metrics.isAvailable)
             nextIndex += requests
             guard !Task.isCancelled else {
@@ -81,7 +84,7 @@ public struct ServerBenchmark: Sendable {
 
     /// One level: `requests` requests, `concurrency` of them in flight at any time until the last ones drain.
     private func runLevel(
-        model: String, concurrency: Int, requests: Int, firstIndex: Int, sampleMetrics: Bool
+        model: String, concurrency: Int, requests: Int, firstIndex: Int, seed: UInt64, sampleMetrics: Bool
     ) async -> LevelResult {
         enum Outcome: Sendable {
             case request(RequestSample)
@@ -101,7 +104,7 @@ public struct ServerBenchmark: Sendable {
             var sent = 0
             func send() {
                 let index = firstIndex + sent
-                group.addTask { .request(await measure(model: model, index: index)) }
+                group.addTask { .request(await measure(model: model, index: index, seed: seed)) }
                 sent += 1
             }
             for _ in 0..<min(concurrency, requests) { send() }
@@ -128,9 +131,10 @@ public struct ServerBenchmark: Sendable {
     }
 
     /// One streaming request of `settings.maxTokens` tokens at temperature 0, asked to ignore EOS.
-    private func measure(model: String, index: Int) async -> RequestSample {
+    private func measure(model: String, index: Int, seed: UInt64) async -> RequestSample {
+        let prompt = BenchPrompt.text(tokens: settings.promptTokens, index: index, seed: seed)
         let request = ChatRequest(
-            model: model, messages: [ChatMessage(.user, BenchPrompt.text(tokens: settings.promptTokens, index: index))],
+            model: model, messages: [ChatMessage(.user, prompt)],
             sampling: Sampling(
                 temperature: 0, maxTokens: settings.maxTokens, minTokens: settings.maxTokens, ignoreEOS: true))
         let started = Date()

@@ -52,6 +52,7 @@ import Testing
             return content.split(separator: " ").prefix(3).joined(separator: " ")
         }
         #expect(Set(openings).count == sent.count, "every prompt starts differently (no prefix-cache hits)")
+        #expect(report.settings.promptSeed != nil, "the run's random seed is reported")
     }
 
     @Test func eachLevelKeepsItsConcurrencyInFlight() async throws {
