@@ -65,6 +65,11 @@ let package = Package(
                 "Solving", "Judging", "ProblemFormat", "Importing", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        /// `solve bench-server`: load levels of streaming requests, TTFT and decode rates, the server's `/metrics`.
+        .target(
+            name: "ServerBench",
+            dependencies: ["ModelClient"]
+        ),
         .target(
             name: "ServingPlan",
             resources: [.embedInCode("Catalog/gpus.json"), .embedInCode("Catalog/models.json")]
@@ -72,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "solve",
             dependencies: [
-                "ProblemFormat", "Judging", "ServingPlan", "ModelClient", "Solving", "Evaluation", "Importing",
+                "ProblemFormat", "Judging", "ServingPlan", "ServerBench", "ModelClient", "Solving", "Evaluation", "Importing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,6 +95,7 @@ let package = Package(
         .testTarget(name: "ServingPlanTests", dependencies: ["ServingPlan"]),
         .testTarget(name: "ImportingTests", dependencies: ["Importing", "ProblemFormat", "Judging", "TestSupport"]),
         .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "TestSupport"]),
+        .testTarget(name: "ServerBenchTests", dependencies: ["ServerBench", "ModelClient", "TestSupport"]),
         /// Against the real local model server (Scripts/install-local-model 0.5b); run on their own, after the rest.
         .testTarget(name: "EndToEndTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),
         .testTarget(name: "SolvingTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),

@@ -24,11 +24,15 @@ public struct Sampling: Codable, Sendable, Hashable {
     public var frequencyPenalty: Double?
     public var maxTokens: Int?
     public var seed: Int?
+    /// vLLM's and SGLang's `min_tokens`: no stop (EOS or stop string) before this many tokens.
+    public var minTokens: Int?
+    /// `ignore_eos` (vLLM, SGLang, llama.cpp): keep generating past the end-of-sequence token up to `maxTokens`.
+    public var ignoreEOS: Bool?
 
     public init(
         temperature: Double? = nil, topP: Double? = nil, topK: Int? = nil, minP: Double? = nil,
         repetitionPenalty: Double? = nil, presencePenalty: Double? = nil, frequencyPenalty: Double? = nil,
-        maxTokens: Int? = nil, seed: Int? = nil
+        maxTokens: Int? = nil, seed: Int? = nil, minTokens: Int? = nil, ignoreEOS: Bool? = nil
     ) {
         self.temperature = temperature
         self.topP = topP
@@ -39,12 +43,15 @@ public struct Sampling: Codable, Sendable, Hashable {
         self.frequencyPenalty = frequencyPenalty
         self.maxTokens = maxTokens
         self.seed = seed
+        self.minTokens = minTokens
+        self.ignoreEOS = ignoreEOS
     }
 
     enum CodingKeys: String, CodingKey {
         case temperature, seed
         case topP = "top_p", topK = "top_k", minP = "min_p", repetitionPenalty = "repetition_penalty"
         case presencePenalty = "presence_penalty", frequencyPenalty = "frequency_penalty", maxTokens = "max_tokens"
+        case minTokens = "min_tokens", ignoreEOS = "ignore_eos"
     }
 
     /// `other`'s values where it has them, else these.
@@ -54,7 +61,7 @@ public struct Sampling: Codable, Sendable, Hashable {
             minP: other.minP ?? minP, repetitionPenalty: other.repetitionPenalty ?? repetitionPenalty,
             presencePenalty: other.presencePenalty ?? presencePenalty,
             frequencyPenalty: other.frequencyPenalty ?? frequencyPenalty, maxTokens: other.maxTokens ?? maxTokens,
-            seed: other.seed ?? seed)
+            seed: other.seed ?? seed, minTokens: other.minTokens ?? minTokens, ignoreEOS: other.ignoreEOS ?? ignoreEOS)
     }
 }
 
@@ -135,6 +142,10 @@ public struct ChatResult: Codable, Sendable, Hashable {
     public var usage: Usage?
     /// Seconds until the first streamed token (nil without streaming).
     public var firstTokenSeconds: Double?
+    /// Seconds until the last streamed token (nil without streaming).
+    public var lastTokenSeconds: Double?
+    /// Streamed chunks that carried text (content or reasoning) — a token count for servers that send no `usage`.
+    public var textDeltas: Int
     public var seconds: Double
     /// Requests that failed transiently before this one succeeded.
     public var retries: Int

@@ -40,8 +40,8 @@ public struct ModelClient: Sendable {
         self.retry = retry
     }
 
-    /// The server's root, without the `/v1` suffix (where `/health` lives).
-    var rootURL: String { baseURL.hasSuffix("/v1") ? String(baseURL.dropLast(3)) : baseURL }
+    /// The server's root, without the `/v1` suffix (where `/health` and `/metrics` live).
+    public var rootURL: String { baseURL.hasSuffix("/v1") ? String(baseURL.dropLast(3)) : baseURL }
 
     /// Sends `request`, streaming by default, retrying transient failures. `onEvent` sees text as it arrives
     /// (on a transfer thread). `reasoningModel`: show content before any `<think>` tag as reasoning while streaming.
@@ -89,6 +89,17 @@ public struct ModelClient: Sendable {
         let (head, _) = try await get(rootURL + "/health")
         if head.status == 404 { return nil }
         return head.status == 200
+    }
+
+    /// `GET <root>/metrics`: the server's Prometheus text (vLLM; llama.cpp started with `--metrics`).
+    /// - Throws: `ModelServerError.http` when the server has no such endpoint (404, llama.cpp's 501), or a
+    ///   transport error.
+    public func metrics() async throws -> String {
+        let (head, body) = try await get(rootURL + "/metrics")
+        guard head.status == 200 else {
+            throw ModelServerError.http(endpoint: rootURL + "/metrics", head: head, body: body)
+        }
+        return String(decoding: body, as: UTF8.self)
     }
 
     /// llama.cpp's `/props` carries the context size its `/v1/models` lacks.
@@ -176,6 +187,8 @@ private final class CompletionReader: @unchecked Sendable {
     private var done = false
     private(set) var failure: ModelServerError?
     private var firstToken: Date?
+    private var lastToken: Date?
+    private var textDeltas = 0
 
     /// One choice's text so far.
     private struct Accumulator {
@@ -224,7 +237,9 @@ private final class CompletionReader: @unchecked Sendable {
         guard !ordered.isEmpty else { throw ModelServerError.malformed(endpoint: endpoint, detail: "no choices", body: raw.data) }
         return ChatResult(
             model: model, endpoint: endpoint, choices: ordered, usage: usage,
-            firstTokenSeconds: firstToken.map { $0.timeIntervalSince(started) }, seconds: seconds, retries: 0)
+            firstTokenSeconds: firstToken.map { $0.timeIntervalSince(started) },
+            lastTokenSeconds: lastToken.map { $0.timeIntervalSince(started) }, textDeltas: textDeltas, seconds: seconds,
+            retries: 0)
     }
 
     /// Handles one SSE event; false stops the transfer (the reason is in `failure`).
@@ -260,13 +275,16 @@ private final class CompletionReader: @unchecked Sendable {
             let index = choice.index ?? 0
             var accumulated = choices[index] ?? Accumulator(display: ThinkTags.Stream(startInReasoning: reasoningModel))
             let text = choice.delta ?? choice.message
+            var carriesText = false
             if let reasoning = text?.reasoningContent ?? text?.reasoning, !reasoning.isEmpty {
                 accumulated.reasoningField += reasoning
+                carriesText = true
                 accumulated.display.answerOnly()
                 if streaming { onEvent(.reasoning(choice: index, text: reasoning)) }
             }
             if let content = text?.content, !content.isEmpty {
                 accumulated.content += content
+                carriesText = true
                 if streaming {
                     for part in accumulated.display.feed(content) { emit(part, choice: index) }
                 }
@@ -277,7 +295,12 @@ private final class CompletionReader: @unchecked Sendable {
                     for part in accumulated.display.finish() { emit(part, choice: index) }
                 }
             }
-            if firstToken == nil, !accumulated.content.isEmpty || !accumulated.reasoningField.isEmpty { firstToken = Date() }
+            if streaming, carriesText {
+                let now = Date()
+                if firstToken == nil { firstToken = now }
+                lastToken = now
+                textDeltas += 1
+            }
             choices[index] = accumulated
         }
     }

@@ -56,8 +56,12 @@ public final class LocalServer: @unchecked Sendable {
         return (server, weights)
     }
 
-    /// Starts the server on a free loopback port and waits until `/v1/models` answers.
-    public static func start(_ model: LocalModel, contextSize: Int = 8192, parallel: Int = 1, readyTimeout: Double = 180) async throws -> LocalServer {
+    /// Starts the server on a free loopback port and waits until `/v1/models` answers. `parallel` requests are
+    /// decoded at once, each with `contextSize` tokens; `metrics` serves Prometheus `/metrics`.
+    public static func start(
+        _ model: LocalModel, contextSize: Int = 8192, parallel: Int = 1, metrics: Bool = false,
+        readyTimeout: Double = 180
+    ) async throws -> LocalServer {
         let (server, weights) = try installation(of: model)
         let port = try freePort()
         let log = installRoot.appendingPathComponent("llama-server-\(port).log")
@@ -68,7 +72,7 @@ public final class LocalServer: @unchecked Sendable {
             "--model", weights.path, "--host", "127.0.0.1", "--port", "\(port)", "--alias", model.servedName,
             "--ctx-size", "\(contextSize * parallel)", "--parallel", "\(parallel)",
             "--threads", "\(ProcessInfo.processInfo.activeProcessorCount)", "--jinja",
-        ]
+        ] + (metrics ? ["--metrics"] : [])
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle

@@ -8,7 +8,7 @@ struct SolveCommand: AsyncParsableCommand {
         abstract: "Solve algorithm problems with local models and judge the programs in a sandbox.",
         subcommands: [
             SolveProblemCommand.self, JudgeCommand.self, EvalCommand.self, CompareCommand.self, ImportCommand.self, ModelsCommand.self,
-            PlanCommand.self,
+            PlanCommand.self, BenchServerCommand.self,
         ],
         defaultSubcommand: SolveProblemCommand.self
     )

@@ -176,6 +176,36 @@ import TestSupport
         #expect(models.contains(ServedModel(id: "scripted/plain", maxModelLength: 4096)))
         #expect(try await client().health() == true)
     }
+
+    @Test func streamTimesAndTextDeltas() async throws {
+        // paced: the first token 0.2 s after the request, then one token every 1/50 s.
+        var request = request(server.model("paced;ttft=0.2;rate=50"))
+        request.sampling.maxTokens = 11
+        let streamed = try await client().chat(request)
+        #expect(streamed.textDeltas == 11)
+        let first = try #require(streamed.firstTokenSeconds)
+        let last = try #require(streamed.lastTokenSeconds)
+        #expect(first >= 0.2 && first < 2, "first token at \(first) s (0.2 s scripted, slower on a busy machine)")
+        #expect(last - first >= 0.19 && last - first < 0.5, "10 tokens at 50/s took \(last - first) s")
+        #expect(streamed.seconds >= last)
+        let whole = try await client().chat(request, stream: false)
+        #expect(whole.firstTokenSeconds == nil && whole.lastTokenSeconds == nil && whole.textDeltas == 0)
+    }
+
+    @Test func metricsPageOrTheServersRefusal() async throws {
+        let model = server.model("paced;ttft=0;rate=1000")
+        _ = try await client().chat(request(model))
+        let page = try await client().metrics()
+        #expect(page.contains("# TYPE vllm:num_requests_running gauge"))
+        #expect(page.contains("vllm:request_success_total{model_name=\"\(model)\"} 1.0"))
+        let without = ModelClient(baseURL: server.baseURL.replacingOccurrences(of: "/v1", with: "/no-metrics/v1"))
+        let error = await #expect(throws: ModelServerError.self) { try await without.metrics() }
+        guard case .http(let endpoint, let status, _, _) = error else {
+            Issue.record("expected an HTTP error, got \(String(describing: error))")
+            return
+        }
+        #expect(endpoint.hasSuffix("/no-metrics/metrics") && status == 404)
+    }
 }
 
 /// Events seen by a streaming callback (called on the transfer thread).

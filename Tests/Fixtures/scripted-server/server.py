@@ -3,10 +3,19 @@
 
 Usage: python3 server.py [--port N]   (binds 127.0.0.1; prints "PORT <n>" on stdout)
 
-Endpoints: GET /health, GET /v1/models, GET /v1/requests, POST /v1/reset,
-POST /v1/chat/completions (model "scripted/<name>[#suffix]"; counters are keyed
-by the full model string and the Authorization header, so a "#suffix" or an API key
+Endpoints: GET /health, GET /v1/models, GET /v1/requests, POST /v1/reset, GET /metrics,
+POST /v1/chat/completions (model "scripted/<name>[;key=value...][#suffix]"; counters are
+keyed by the full model string and the Authorization header, so a "#suffix" or an API key
 of its own gives a test a fresh counter).
+
+Everything is also served under /no-metrics/ (e.g. /no-metrics/v1/chat/completions) except
+/no-metrics/metrics, which is 404: a server without Prometheus metrics.
+
+GET /metrics: Prometheus text with vLLM's names, one series per full model string
+(label model_name): vllm:num_requests_running, vllm:num_requests_waiting (queued for a
+paced slot), vllm:kv_cache_usage_perc (running / slots, 0 without slots),
+vllm:request_success_total, vllm:generation_tokens_total, and
+scripted:peak_requests_running (the most ever running at once). POST /v1/reset clears them.
 
 Scenarios (<name>):
   r1-reasoning-content    reasoning_content with wrong C++ draft; content = correct C++ + sample output
@@ -32,10 +41,23 @@ Scenarios (<name>):
   no-code                 "I think you should use a hash map." (no code)
   function-feedback       pair-sum function problem: wrong Solution.pairSum; correct once an assistant
                           message is present
+  paced                   a model server's timing: waits `ttft` seconds after the headers, then streams one
+                          filler word per delta at `rate` deltas/s (delta i at first + i/rate: no drift); each
+                          delta is one token in `usage`. Length = the request's max_tokens (finish "length"), else
+                          `tokens` (finish "stop"). Parameters after the name, `;`-separated, e.g.
+                          "scripted/paced;ttft=0.2;rate=50;code=echo#a1":
+                            ttft=SECONDS (0.1)  rate=TOKENS_PER_S (50)  tokens=N (16)
+                            slots=N (unlimited): at most N requests of this model string run at once, the
+                              others wait (counted in vllm:num_requests_waiting; their TTFT includes the wait)
+                            code=echo: the last delta is a ```python block that prints its input back
+                            fail=K: every K-th request of this model string and key gets HTTP 500 instead
+                          Unknown parameters -> 400. `--paced-defaults "ttft=0.5;code=echo"` changes the defaults
+                          (for clients that check the id against /v1/models, which lists plain scripted/paced).
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import json
 import signal
@@ -48,6 +70,10 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SLOW_SECONDS = 3.0
+FILLER = ("the of and to in is that it for on with as was at by this from or be are an have not "
+          "but all one can more time when will out up about into some than them only its over").split()
+ECHO_PY = "import sys\n\nsys.stdout.write(sys.stdin.read())\n"
+PACED_DEFAULTS = {"ttft": 0.1, "rate": 50.0, "tokens": 16, "slots": 0, "code": "", "fail": 0}
 PIECE = 8  # characters per streamed delta
 
 # --- Programs for the two-sum problem --------------------------------------
@@ -239,6 +265,67 @@ class State:
     lock = threading.Lock()
     requests: list = []
     counters: dict = {}
+    running: dict = {}  # model string -> requests being answered
+    waiting: dict = {}  # model string -> paced requests queued for a slot
+    peak: dict = {}  # model string -> most running at once
+    finished: dict = {}  # model string -> requests answered in full
+    generated: dict = {}  # model string -> completion tokens sent
+    slots: dict = {}  # model string -> threading.Semaphore of a paced model with `slots`
+
+    @classmethod
+    def add(cls, table: dict, model: str, delta: int):
+        table[model] = table.get(model, 0) + delta
+        if table is cls.running:
+            cls.peak[model] = max(cls.peak.get(model, 0), table[model])
+
+
+def paced_params(params: list[str]) -> dict:
+    """Parses "ttft=0.2", "rate=50", … (ValueError names a bad one)."""
+    values = dict(PACED_DEFAULTS)
+    for item in params:
+        key, _, value = item.partition("=")
+        if key not in PACED_DEFAULTS:
+            raise ValueError(f"unknown parameter `{key}` (known: {', '.join(PACED_DEFAULTS)})")
+        if key == "code":
+            if value != "echo":
+                raise ValueError("code must be `echo`")
+            values[key] = value
+        else:
+            values[key] = type(PACED_DEFAULTS[key])(value)
+            if values[key] < 0 or (key == "rate" and values[key] == 0):
+                raise ValueError(f"{key} must be positive")
+    return values
+
+
+@contextlib.contextmanager
+def running(model: str):
+    """Counts a request of `model` as running while the block runs."""
+    with State.lock:
+        State.add(State.running, model, 1)
+    try:
+        yield
+    finally:
+        with State.lock:
+            State.add(State.running, model, -1)
+
+
+def prometheus_text() -> str:
+    gauges = [
+        ("vllm:num_requests_running", "gauge", "Number of requests in model execution batches.", State.running),
+        ("vllm:num_requests_waiting", "gauge", "Number of requests waiting to be processed.", State.waiting),
+        ("vllm:kv_cache_usage_perc", "gauge", "KV-cache usage. 1 means 100 percent usage.",
+         {m: State.running.get(m, 0) / State.slots[m][1] for m in State.slots}),
+        ("vllm:request_success_total", "counter", "Count of successfully processed requests.", State.finished),
+        ("vllm:generation_tokens_total", "counter", "Number of generation tokens processed.", State.generated),
+        ("scripted:peak_requests_running", "gauge", "Most requests running at once.", State.peak),
+    ]
+    lines = []
+    for name, kind, help_text, table in gauges:
+        lines += [f"# HELP {name} {help_text}", f"# TYPE {name} {kind}"]
+        for model in sorted(State.running.keys() | State.waiting.keys()):
+            label = model.replace("\\", "\\\\").replace('"', '\\"')
+            lines.append(f'{name}{{model_name="{label}"}} {float(table.get(model, 0))}')
+    return "\n".join(lines) + "\n"
 
 
 # --- HTTP handler --------------------------------------------------------------
@@ -290,27 +377,44 @@ class Handler(BaseHTTPRequestHandler):
         return self.rfile.read(int(self.headers.get("Content-Length") or 0))
 
     # -- routes
-    def do_GET(self):
+    def route(self) -> str | None:
+        """The path without its query and without the /no-metrics prefix; None for /no-metrics/metrics."""
         path = self.path.split("?", 1)[0]
+        if path.startswith("/no-metrics/"):
+            path = path[len("/no-metrics"):]
+            return None if path == "/metrics" else path
+        return path
+
+    def do_GET(self):
+        path = self.route()
         if path == "/health":
             self.send_json(200, {"status": "ok"})
         elif path == "/v1/models":
             self.send_json(200, {"object": "list", "data": [
                 {"id": f"scripted/{name}", "object": "model", "owned_by": "scripted", "max_model_len": 4096}
-                for name in SCENARIOS]})
+                for name in [*SCENARIOS, "paced"]]})
         elif path == "/v1/requests":
             with State.lock:
                 self.send_json(200, list(State.requests))
+        elif path == "/metrics":
+            with State.lock:
+                body = prometheus_text().encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         else:
             self.not_found()
 
     def do_POST(self):
-        path = self.path.split("?", 1)[0]
+        path = self.route()
         body = self.read_body()
         if path == "/v1/reset":
             with State.lock:
-                State.requests.clear()
-                State.counters.clear()
+                for table in (State.requests, State.counters, State.running, State.waiting, State.peak,
+                              State.finished, State.generated, State.slots):
+                    table.clear()
             self.send_json(200, {"status": "ok"})
         elif path == "/v1/chat/completions":
             try:
@@ -332,7 +436,19 @@ class Handler(BaseHTTPRequestHandler):
             return self.send_json(400, {"error": {"message": f"Invalid JSON body: {e}",
                                                   "type": "invalid_request_error", "code": 400}})
         model = str(req.get("model", ""))
-        name = model[len("scripted/"):].split("#", 1)[0] if model.startswith("scripted/") else None
+        name, *params = (model[len("scripted/"):].split("#", 1)[0].split(";") if model.startswith("scripted/")
+                         else (None,))
+        if name == "paced":
+            try:
+                params = paced_params(params)
+            except ValueError as e:
+                return self.send_json(400, {"error": {"message": f"{model}: {e}", "type": "BadRequestError",
+                                                      "code": 400}})
+            return self.paced(req, model, params)
+        with running(model):
+            self.scenario(req, model, name)
+
+    def scenario(self, req: dict, model: str, name: str | None):
         auth = self.headers.get("Authorization")
         with State.lock:
             State.requests.append({**req, "_headers": {"Authorization": auth} if auth else {}})
@@ -362,6 +478,80 @@ class Handler(BaseHTTPRequestHandler):
             self.stream(reply, contents, meta, usage if include_usage else None)
         else:
             self.complete(reply, contents, meta, usage)
+
+    def paced(self, req: dict, model: str, params: dict):
+        """The `paced` scenario: TTFT, then a fixed token rate per stream (see the module docstring)."""
+        auth = self.headers.get("Authorization")
+        with State.lock:
+            State.requests.append({**req, "_headers": {"Authorization": auth} if auth else {}})
+            key = f"{model}|{auth or ''}"
+            State.counters[key] = number = State.counters.get(key, 0) + 1
+            if params["slots"] and model not in State.slots:
+                State.slots[model] = (threading.Semaphore(params["slots"]), params["slots"])
+            slot = State.slots.get(model, (None, 0))[0]
+        if params["fail"] and number % params["fail"] == 0:
+            return self.send_json(500, {"error": {"message": f"scripted failure of request {number}",
+                                                  "type": "InternalServerError", "code": 500}})
+        limit = req.get("max_tokens", req.get("max_completion_tokens"))
+        count = max(1, limit) if isinstance(limit, int) else params["tokens"]
+        deltas = [("" if i == 0 else " ") + FILLER[i % len(FILLER)] for i in range(count)]
+        if params["code"] == "echo":
+            deltas[-1] = "\n\n" + fence("python", ECHO_PY)
+        finish = "length" if isinstance(limit, int) else "stop"
+        messages = req.get("messages") if isinstance(req.get("messages"), list) else []
+        prompt_tokens = sum(words(m.get("content")) for m in messages if isinstance(m, dict))
+        usage = {"prompt_tokens": prompt_tokens, "completion_tokens": count, "total_tokens": prompt_tokens + count}
+        meta = {"id": "chatcmpl-" + uuid.uuid4().hex, "object": None, "created": int(time.time()), "model": model}
+        stream = bool(req.get("stream"))
+        opts = req.get("stream_options")
+        include_usage = isinstance(opts, dict) and bool(opts.get("include_usage"))
+        if stream:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.send_header("Cache-Control", "no-cache")
+            self.send_header("Transfer-Encoding", "chunked")
+            self.end_headers()
+            self.wfile.flush()
+        if slot:
+            with State.lock:
+                State.add(State.waiting, model, 1)
+            slot.acquire()
+            with State.lock:
+                State.add(State.waiting, model, -1)
+        try:
+            with running(model):
+                self.paced_reply(deltas, finish, usage, meta, stream, include_usage, params)
+            with State.lock:
+                State.add(State.finished, model, 1)
+                State.add(State.generated, model, len(deltas))
+        finally:
+            if slot:
+                slot.release()
+
+    def paced_reply(self, deltas: list[str], finish: str, usage: dict, meta: dict, stream: bool,
+                    include_usage: bool, params: dict):
+        start = time.monotonic() + params["ttft"]
+        if not stream:
+            time.sleep(max(0.0, start + (len(deltas) - 1) / params["rate"] - time.monotonic()))
+            message = {"role": "assistant", "content": "".join(deltas)}
+            return self.send_json(200, {**meta, "object": "chat.completion", "usage": usage,
+                                        "choices": [{"index": 0, "message": message, "finish_reason": finish}]})
+
+        def chunk(delta: dict, finish_reason=None) -> dict:
+            return {**meta, "object": "chat.completion.chunk",
+                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason}]}
+
+        time.sleep(max(0.0, start - time.monotonic()))
+        self.event(chunk({"role": "assistant", "content": deltas[0]}))
+        first = time.monotonic()  # the schedule counts from the first token actually sent
+        for i, text in enumerate(deltas[1:], start=1):
+            time.sleep(max(0.0, first + i / params["rate"] - time.monotonic()))
+            self.event(chunk({"content": text}))
+        self.event(chunk({}, finish))
+        if include_usage:
+            self.event({**meta, "object": "chat.completion.chunk", "choices": [], "usage": usage})
+        self.event("[DONE]")
+        self.chunk(b"")
 
     def complete(self, reply: Reply, contents: list[str], meta: dict, usage: dict):
         if reply.special == "malformed":
@@ -429,7 +619,15 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--exit-on-eof", action="store_true",
                         help="exit when stdin closes (the test process that started us died)")
+    parser.add_argument("--paced-defaults", default="",
+                        help='defaults of the paced scenario, e.g. "ttft=0.5;rate=100;code=echo", so that the plain '
+                             'model id scripted/paced (the one /v1/models lists) gets them')
     args = parser.parse_args()
+    if args.paced_defaults:
+        try:
+            PACED_DEFAULTS.update(paced_params([p for p in args.paced_defaults.split(";") if p]))
+        except ValueError as error:
+            parser.error(f"--paced-defaults: {error}")
     if args.exit_on_eof:
         threading.Thread(target=lambda: (sys.stdin.buffer.read(), os._exit(0)), daemon=True).start()
     server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
