@@ -65,7 +65,7 @@ public final class LocalServer: @unchecked Sendable {
         let (server, weights) = try installation(of: model)
         let port = try freePort()
         let log = installRoot.appendingPathComponent("llama-server-\(port).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = server
         process.arguments = [

@@ -111,13 +111,8 @@ struct BenchServerBinaryTests {
 
     /// The built `solve` with `arguments`, running; its stdout pipe.
     private func startSolve(_ arguments: [String]) throws -> (Process, Pipe) {
-        let bundle = Bundle.main.bundleURL
-        let binary = [
-            bundle.appendingPathComponent("solve"), bundle.deletingLastPathComponent().appendingPathComponent("solve"),
-        ]
-        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
         let process = Process()
-        process.executableURL = try #require(binary, "no solve binary next to \(bundle.path)")
+        process.executableURL = try solveBinary()
         process.arguments = arguments
         let stdout = Pipe()
         process.standardOutput = stdout

@@ -1,12 +1,17 @@
 import Foundation
 
-/// Runs the built `solve` binary (next to the test bundle) and returns exit code, stdout and stderr.
-public func runSolve(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+/// The built `solve` binary, next to the test bundle.
+public func solveBinary() throws -> URL {
     let bundle = Bundle.main.bundleURL
     let candidates = [
         bundle.appendingPathComponent("solve"), bundle.deletingLastPathComponent().appendingPathComponent("solve"),
     ]
-    let binary = try candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }.orThrow("no solve binary next to \(bundle.path); build with swift build --build-tests")
+    return try candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }.orThrow("no solve binary next to \(bundle.path); build with swift build --build-tests")
+}
+
+/// Runs the built `solve` binary and returns exit code, stdout and stderr.
+public func runSolve(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    let binary = try solveBinary()
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
