@@ -32,9 +32,10 @@ import Testing
             #expect(level.samples.allSatisfy { $0.promptTokens == 40 }, "the scripted server counts words")
             #expect(level.shortRequests == 0)
         }
-        // 2 streams in flight: about twice the total throughput of 1.
+        // 2 streams in flight: more total throughput than 1 (about twice; only the lower bound is checked, since a
+        // loaded machine slows single requests down more than it speeds anything up).
         let ratio = report.levels[1].outputTokensPerSecond / report.levels[0].outputTokensPerSecond
-        #expect(ratio > 1.6 && ratio < 2.3, "throughput ratio \(ratio)")
+        #expect(ratio > 1.5, "throughput ratio \(ratio)")
         #expect(report.bestConcurrency == 2)
         #expect(report.tokenSource == "usage")
         #expect(report.metrics == .available(server: "vllm", figures: ["running", "waiting", "KV cache"]))
