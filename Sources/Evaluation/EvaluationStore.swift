@@ -10,6 +10,11 @@ public final class EvaluationStore: Sendable {
     public let path: String
     private let queue: DatabaseQueue
 
+    /// Where `solve eval` and `solve compare` keep the database when `--db` is not given.
+    public static func defaultPath(runsDirectory: String) -> String {
+        URL(fileURLWithPath: runsDirectory).appendingPathComponent("eval.sqlite").path
+    }
+
     public init(path: String) throws {
         self.path = path
         do {

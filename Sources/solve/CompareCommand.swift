@@ -52,8 +52,8 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let path = try db ?? URL(fileURLWithPath: SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) }).runsDirectory)
-                .appendingPathComponent("eval.sqlite").path
+            let path = try db
+                ?? EvaluationStore.defaultPath(runsDirectory: SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) }).runsDirectory)
             guard FileManager.default.fileExists(atPath: path) else {
                 throw CommandFailure("\(path): no evaluation database (run `solve eval` first, or pass --db)")
             }

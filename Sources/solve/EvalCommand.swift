@@ -59,17 +59,7 @@ struct EvalRunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Language to ask for; pins it (no switching on resample).")
     var language: String?
 
-    @Option(name: .long, help: "Send every request to this OpenAI-compatible API base.")
-    var endpoint: String?
-
-    @Flag(name: .long, help: "Start a llama.cpp server with a small coder model on this machine (Scripts/install-local-model).")
-    var local = false
-
-    @Option(name: .long, help: "The --local model: 1.5b (default) or 0.5b.")
-    var localModel: String = LocalModel.coder1_5B.rawValue
-
-    @Option(name: .long, help: "Configuration file (default: ./solve.yaml, else built-in defaults).")
-    var config: String?
+    @OptionGroup var server: ServerOptions
 
     @Flag(name: .long, help: "Print the summary as JSON on stdout (progress stays on stderr).")
     var json = false
@@ -79,10 +69,6 @@ struct EvalRunCommand: AsyncParsableCommand {
         if let maxAttempts, maxAttempts < 1 { throw ValidationError("--max-attempts must be at least 1.") }
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1.") }
         if routed, !model.isEmpty { throw ValidationError("--routed and --model both choose the model; give one.") }
-        if local, endpoint != nil { throw ValidationError("--local and --endpoint both say where the server is; give one.") }
-        if LocalModel(rawValue: localModel) == nil {
-            throw ValidationError("--local-model must be one of \(LocalModel.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
         if let shard {
             do { _ = try Shard(parsing: shard) } catch { throw ValidationError("\(error)") }
         }
@@ -97,19 +83,14 @@ struct EvalRunCommand: AsyncParsableCommand {
         StopOnSignal.install()
         defer { localServer?.stop() }
         do {
-            var settings = try SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) })
+            var settings = try server.loadSettings()
             let shard = try shard.map(Shard.init(parsing:))
             let problemSet = try ProblemSet.load(setURL()).shard(shard)
-            let database = try EvaluationStore(path: db ?? URL(fileURLWithPath: settings.runsDirectory).appendingPathComponent("eval.sqlite").path)
-            if local {
-                let chosen = LocalModel(rawValue: localModel)!
-                Terminal.status("starting llama-server with \(chosen.displayName) on this CPU (\(concurrency) slots)…")
-                localServer = try await LocalServer.start(chosen, parallel: concurrency)
-                settings.models = [localServer!.modelConfig]
-            }
+            let database = try EvaluationStore(path: db ?? EvaluationStore.defaultPath(runsDirectory: settings.runsDirectory))
+            localServer = try await server.startLocalServer(parallel: concurrency, into: &settings, status: true)
             let prompts = try PromptLibrary(folder: settings.promptsDirectory)
             let plan = EvaluationPlan(
-                models: model, samples: samples, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, endpoint: endpoint,
+                models: model, samples: samples, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, endpoint: server.endpoint,
                 shard: shard)
             let name = try runName(plan: plan, store: database)
             let judge = try Judge(concurrency: ProcessInfo.processInfo.activeProcessorCount)

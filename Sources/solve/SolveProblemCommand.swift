@@ -22,9 +22,6 @@ struct SolveProblemCommand: AsyncParsableCommand {
     @Option(name: .long, help: "A configured model alias or a served model id (default: the router's choice).")
     var model: String?
 
-    @Option(name: .long, help: "Send requests to this OpenAI-compatible API base, e.g. http://localhost:8000/v1.")
-    var endpoint: String?
-
     @Option(name: .long, help: "Generations per model (default 4, or max_attempts in solve.yaml).")
     var maxAttempts: Int?
 
@@ -40,24 +37,13 @@ struct SolveProblemCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print one JSON object (also the default when stdout is not a terminal).")
     var json = false
 
-    @Flag(name: .long, help: "Start a llama.cpp server with a small coder model on this machine (installed by Scripts/install-local-model).")
-    var local = false
-
-    @Option(name: .long, help: "The --local model: 1.5b (default) or 0.5b.")
-    var localModel: String = LocalModel.coder1_5B.rawValue
-
-    @Option(name: .long, help: "Configuration file (default: ./solve.yaml, else built-in defaults).")
-    var config: String?
+    @OptionGroup var server: ServerOptions
 
     @Option(name: .long, help: "Folder for transcripts (default: runs, or runs_dir in solve.yaml).")
     var runsDir: String?
 
     func validate() throws {
         if let maxAttempts, maxAttempts < 1 { throw ValidationError("--max-attempts must be at least 1.") }
-        if LocalModel(rawValue: localModel) == nil {
-            throw ValidationError("--local-model must be one of \(LocalModel.allCases.map(\.rawValue).joined(separator: ", ")).")
-        }
-        if local, endpoint != nil { throw ValidationError("--local and --endpoint both say where the server is; give one.") }
         if let language {
             do { _ = try Language.named(language) } catch { throw ValidationError("\(error)") }
         }
@@ -70,19 +56,16 @@ struct SolveProblemCommand: AsyncParsableCommand {
         defer { localServer?.stop() }
         do {
             let loaded = try ProblemLocator.load(problem)
-            var settings = try SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) })
+            var settings = try server.loadSettings()
             var notes: [String] = []
-            if local {
-                let chosen = LocalModel(rawValue: localModel)!
-                if interactive { Terminal.status("starting llama-server with \(chosen.displayName) on this CPU…") }
-                localServer = try await LocalServer.start(chosen)
-                settings.models = [localServer!.modelConfig]
-                notes.append("--local: both routes use \(chosen.displayName) on llama.cpp at \(localServer!.baseURL)")
+            localServer = try await server.startLocalServer(parallel: 1, into: &settings, status: interactive)
+            if let localServer {
+                notes.append("--local: both routes use \(localServer.model.displayName) on llama.cpp at \(localServer.baseURL)")
             }
             let prompts = try PromptLibrary(folder: settings.promptsDirectory)
             let solver = Solver(config: settings, prompts: prompts, judge: try Judge())
             let options = SolveOptions(
-                model: model, endpoint: endpoint, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, escalate: escalate)
+                model: model, endpoint: server.endpoint, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, escalate: escalate)
             let runs = URL(fileURLWithPath: runsDir ?? settings.runsDirectory)
             let transcript = try TranscriptWriter(runsDirectory: runs, problemSlug: loaded.slug)
             let view = interactive ? SolveView(problem: loaded, maxAttempts: options.maxAttempts, explain: explain) : nil

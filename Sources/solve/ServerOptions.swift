@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import Solving
+
+/// Where the model server is, shared by `solve PROBLEM` and `solve eval`: `--endpoint`, `--local`, `--local-model`,
+/// and the configuration file that names the models.
+struct ServerOptions: ParsableArguments {
+    @Option(name: .long, help: "Send every request to this OpenAI-compatible API base, e.g. http://localhost:8000/v1.")
+    var endpoint: String?
+
+    @Flag(name: .long, help: "Start a llama.cpp server with a small coder model on this machine (installed by Scripts/install-local-model).")
+    var local = false
+
+    @Option(name: .long, help: "The --local model: 1.5b (default) or 0.5b.")
+    var localModel: String = LocalModel.coder1_5B.rawValue
+
+    @Option(name: .long, help: "Configuration file (default: ./solve.yaml, else built-in defaults).")
+    var config: String?
+
+    func validate() throws {
+        if LocalModel(rawValue: localModel) == nil {
+            throw ValidationError("--local-model must be one of \(LocalModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if local, endpoint != nil { throw ValidationError("--local and --endpoint both say where the server is; give one.") }
+    }
+
+    /// The configuration file's settings, or the built-in defaults.
+    func loadSettings() throws -> SolveConfig {
+        try SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) })
+    }
+
+    /// With `--local`: starts the server with `parallel` slots and makes its model the only one in `settings`.
+    func startLocalServer(parallel: Int, into settings: inout SolveConfig, status: Bool) async throws -> LocalServer? {
+        guard local else { return nil }
+        let chosen = LocalModel(rawValue: localModel)!
+        let slots = parallel > 1 ? " (\(parallel) slots)" : ""
+        if status { Terminal.status("starting llama-server with \(chosen.displayName) on this CPU\(slots)…") }
+        let server = try await LocalServer.start(chosen, parallel: parallel)
+        settings.models = [server.modelConfig]
+        return server
+    }
+}
