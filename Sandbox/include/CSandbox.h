@@ -65,6 +65,10 @@ int csandbox_landlock_create(const char *_Nullable const *_Nonnull read_paths, s
 /// close(2).
 void csandbox_close(int fd);
 
+/// Empties a capture file kept open across runs and resets the state a run may have left on its description
+/// (offset, status flags, lease). Returns 0, or -1 with errno set.
+int csandbox_capture_reset(int fd);
+
 /// One program run.
 typedef struct {
     const char *path;
