@@ -50,10 +50,21 @@ let package = Package(
             name: "Importing",
             dependencies: ["ProblemFormat", "CZlib"]
         ),
+        /// The templates of `Prompts/`, compiled in as the fallback when no folder is found at run time.
+        .target(
+            name: "BuiltinPrompts",
+            path: "Prompts",
+            exclude: ["README.md"],
+            sources: ["BuiltinPrompts.swift"],
+            resources: [
+                .embedInCode("system.mustache"), .embedInCode("attempt-reasoning.mustache"),
+                .embedInCode("attempt-code.mustache"), .embedInCode("feedback.mustache"),
+            ]
+        ),
         .target(
             name: "Solving",
             dependencies: [
-                "ModelClient", "Judging", "ProblemFormat",
+                "ModelClient", "Judging", "ProblemFormat", "BuiltinPrompts",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -106,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "SolveCLITests",
             dependencies: [
-                "solve", "TestSupport",
+                "solve", "Solving", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

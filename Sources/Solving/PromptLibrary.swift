@@ -1,3 +1,4 @@
+import BuiltinPrompts
 import Foundation
 import Judging
 import ModelClient
@@ -6,47 +7,74 @@ import ProblemFormat
 
 /// The prompt templates of `Prompts/`, read at run time so they can be edited without rebuilding.
 public struct PromptLibrary: Sendable {
-    /// The folder the templates came from.
-    public let folder: URL
+    /// Where the templates came from: a folder, or nil for the copy built into `solve`.
+    public let folder: URL?
     /// A short hash of all templates, recorded with every attempt.
     public let hash: String
     private let templates: [String: MustacheTemplate]
 
     static let names = ["system", "attempt-reasoning", "attempt-code", "feedback"]
 
-    /// Loads the templates from `folder`, or from the first `Prompts/` found like the bundled problems.
+    /// Loads the templates. The first that applies wins: `folder` (`prompts_dir` in solve.yaml), `$SOLVE_PROMPTS`
+    /// (both must hold the templates), `./Prompts`, a `Prompts/` above the binary, then the built-in copy.
     public init(folder: String? = nil) throws {
-        let candidates = folder.map { [URL(fileURLWithPath: $0)] }
-            ?? ProjectFolders.candidates(named: "Prompts", environmentKey: "SOLVE_PROMPTS")
-        guard let folder = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("feedback.mustache").path) }) else {
-            throw SolveError.prompts(
-                "no prompt templates found ("
-                    + (candidates.isEmpty
-                        ? "no Prompts/ folder in the working directory or above the solve binary"
-                        : "looked in \(candidates.map(\.path).joined(separator: ", "))") + "); "
-                    + "expected a folder with \(Self.names.map { $0 + ".mustache" }.joined(separator: ", ")) — "
-                    + "set SOLVE_PROMPTS or prompts_dir in solve.yaml")
+        let environment = ProcessInfo.processInfo.environment["SOLVE_PROMPTS"].flatMap { $0.isEmpty ? nil : $0 }
+        if let explicit = folder ?? environment {
+            let url = URL(fileURLWithPath: explicit)
+            guard Self.holdsTemplates(url) else {
+                throw SolveError.prompts(
+                    "\(url.path) (\(folder != nil ? "prompts_dir" : "SOLVE_PROMPTS")): not a prompt folder; expected "
+                        + Self.names.map { $0 + ".mustache" }.joined(separator: ", "))
+            }
+            try self.init(reading: url)
+        } else if let found = ProjectFolders.candidates(named: "Prompts", environmentKey: "SOLVE_PROMPTS")
+            .first(where: Self.holdsTemplates)
+        {
+            try self.init(reading: found)
+        } else {
+            self = try .builtIn()
         }
-        var templates: [String: MustacheTemplate] = [:]
-        var hasher = FNV1a()
-        for name in Self.names {
+    }
+
+    /// The templates compiled into `solve`.
+    public static func builtIn() throws -> PromptLibrary {
+        try PromptLibrary(folder: nil) { name in
+            guard let text = BuiltinPrompts.templates[name] else { throw SolveError.prompts("no built-in \(name) template") }
+            return text
+        }
+    }
+
+    private init(reading folder: URL) throws {
+        try self.init(folder: folder) { name in
             let file = folder.appendingPathComponent(name + ".mustache")
-            let text: String
             do {
-                text = try String(contentsOf: file, encoding: .utf8)
+                return try String(contentsOf: file, encoding: .utf8)
             } catch {
                 throw SolveError.prompts("\(file.path): cannot be read (\((error as NSError).localizedDescription))")
             }
+        }
+    }
+
+    private init(folder: URL?, text: (String) throws -> String) throws {
+        var templates: [String: MustacheTemplate] = [:]
+        var hasher = FNV1a()
+        for name in Self.names {
+            let source = try text(name)
             do {
-                templates[name] = try MustacheTemplate(string: text)
+                templates[name] = try MustacheTemplate(string: source)
             } catch {
-                throw SolveError.prompts("\(file.path): not a valid Mustache template (\(error))")
+                let place = folder.map { $0.appendingPathComponent(name + ".mustache").path } ?? "built-in \(name)"
+                throw SolveError.prompts("\(place): not a valid Mustache template (\(error))")
             }
-            hasher.add(name + "\u{0}" + text + "\u{0}")
+            hasher.add(name + "\u{0}" + source + "\u{0}")
         }
         self.folder = folder
         self.templates = templates
         self.hash = hasher.hex
+    }
+
+    private static func holdsTemplates(_ folder: URL) -> Bool {
+        names.allSatisfy { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0 + ".mustache").path) }
     }
 
     /// The messages of a first attempt (or a fresh resample) at `problem` in `language`.

@@ -89,6 +89,9 @@ struct EvalRunCommand: AsyncParsableCommand {
             let database = try EvaluationStore(path: db ?? EvaluationStore.defaultPath(runsDirectory: settings.runsDirectory))
             localServer = try await server.startLocalServer(parallel: concurrency, into: &settings, status: true)
             let prompts = try PromptLibrary(folder: settings.promptsDirectory)
+            if prompts.folder == nil {
+                FileHandle.standardError.write(Data("no Prompts/ folder found: using the templates built into solve\n".utf8))
+            }
             let plan = EvaluationPlan(
                 models: model, samples: samples, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, endpoint: server.endpoint,
                 shard: shard)

@@ -63,6 +63,7 @@ struct SolveProblemCommand: AsyncParsableCommand {
                 notes.append("--local: both routes use \(localServer.model.displayName) on llama.cpp at \(localServer.baseURL)")
             }
             let prompts = try PromptLibrary(folder: settings.promptsDirectory)
+            if prompts.folder == nil { notes.append("no Prompts/ folder found: using the templates built into solve") }
             let solver = Solver(config: settings, prompts: prompts, judge: try Judge())
             let options = SolveOptions(
                 model: model, endpoint: server.endpoint, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, escalate: escalate)

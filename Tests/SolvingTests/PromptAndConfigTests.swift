@@ -62,7 +62,7 @@ import TestSupport
         let folder = try Fixtures.temporaryDirectory(prefix: "prompts")
         defer { try? FileManager.default.removeItem(at: folder) }
         for name in PromptLibrary.names {
-            try FileManager.default.copyItem(at: prompts.folder.appendingPathComponent(name + ".mustache"), to: folder.appendingPathComponent(name + ".mustache"))
+            try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("Prompts").appendingPathComponent(name + ".mustache"), to: folder.appendingPathComponent(name + ".mustache"))
         }
         try "{{%CONTENT_TYPE: TEXT}}\nCUSTOM {{title}} in {{fence}}".write(to: folder.appendingPathComponent("attempt-code.mustache"), atomically: true, encoding: .utf8)
         let custom = try PromptLibrary(folder: folder.path)

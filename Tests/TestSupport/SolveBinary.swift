@@ -9,13 +9,14 @@ public func solveBinary() throws -> URL {
     return try candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }.orThrow("no solve binary next to \(bundle.path); build with swift build --build-tests")
 }
 
-/// Runs the built `solve` binary and returns exit code, stdout and stderr.
-public func runSolve(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-    let binary = try solveBinary()
+/// Runs the built `solve` binary (or a copy of it) in `directory` and returns exit code, stdout and stderr.
+public func runSolve(
+    _ arguments: [String], binary: URL? = nil, directory: URL = Fixtures.root
+) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = try binary ?? solveBinary()
     process.arguments = arguments
-    process.currentDirectoryURL = Fixtures.root
+    process.currentDirectoryURL = directory
     let out = Pipe()
     let err = Pipe()
     process.standardOutput = out
