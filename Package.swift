@@ -94,7 +94,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "solve-bench",
-            dependencies: ["Judging", "ProblemFormat"]
+            dependencies: ["Judging", "ProblemFormat", "CSandbox"]
         ),
         .target(
             name: "TestSupport",

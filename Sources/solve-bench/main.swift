@@ -1,5 +1,7 @@
-// solve-bench: prints, from one run, the sandbox's per-run cost against the posix_spawn floor and the
-// precompiled header's compile speed-up. Usage: swift run -c release solve-bench [runs]
+// solve-bench: prints, from one run, the sandbox's per-run cost against the posix_spawn floor, what the slots' kept
+// capture files save over reopening them, and the precompiled header's compile speed-up.
+// Usage: swift run -c release solve-bench [runs]
+import CSandbox
 import Foundation
 import Judging
 
@@ -76,6 +78,30 @@ print("per-run cost of a trivial static binary, \(runs) runs each, interleaved:"
 print(String(format: "  posix_spawn + wait (floor)  median %6.0f µs   p90 %6.0f µs", floor, percentile(spawnSamples, 0.9)))
 print(String(format: "  sandbox run                 median %6.0f µs   p90 %6.0f µs", sandboxed, percentile(sandboxSamples, 0.9)))
 print(String(format: "  ratio sandbox / floor       %.2f× (target ≤ 1.30×)", sandboxed / floor))
+
+// Capture files after a run that printed a line: reopening with O_TRUNC (ext4 writes the old output back when the
+// truncated file is closed) against emptying the slot's open file.
+let capture = directory.appendingPathComponent("capture").path
+var reopenSamples: [Double] = []
+var resetSamples: [Double] = []
+let kept = open(capture, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+var reopened = open(capture + ".2", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+for _ in 0..<runs {
+    _ = write(reopened, "1 2\n", 4)
+    var start = now()
+    close(reopened)
+    reopened = open(capture + ".2", O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+    reopenSamples.append(now() - start)
+    _ = write(kept, "1 2\n", 4)
+    start = now()
+    precondition(csandbox_capture_reset(kept) == 0, "capture reset failed")
+    resetSamples.append(now() - start)
+}
+close(kept)
+close(reopened)
+print("capture file after a run that printed one line (\(runs) times each, interleaved):")
+print(String(format: "  reopen with O_TRUNC         median %6.0f µs", median(reopenSamples)))
+print(String(format: "  the slot's reset            median %6.0f µs", median(resetSamples)))
 
 // Precompiled header: compile the same bits/stdc++.h program through the judge with and without it.
 let program = "#include <bits/stdc++.h>\nint main() { std::vector<int> v{3, 1, 2}; std::sort(v.begin(), v.end()); std::cout << v[0] << '\\n'; }\n"

@@ -92,6 +92,19 @@ struct ComparisonReportTests {
         #expect(report.runs[1].passAtK.map(\.k) == [1, 5])
     }
 
+    @Test("runs with no problem in common get no p-value, and a note saying why")
+    func disjointRunsHaveNoTest() throws {
+        let disjoint = samples.filter { $0.run == "a" || $0.problem == "p0" }.map { sample in
+            var sample = sample
+            if sample.run == "b" { sample.problem = "q0" }
+            return sample
+        }
+        let text = ComparisonReport(samples: disjoint, runs: ["a", "b"]).render(.markdown)
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("| a vs b") })
+        #expect(row.hasSuffix("| 0 | 0 | — |"), "\(row)")
+        #expect(text.contains("Runs with no finished problem in common have nothing to pair"))
+    }
+
     @Test("a run summary renders as a one-run table and as its own JSON object")
     func summary() throws {
         let summary = RunSummary(samples: samples.filter { $0.run == "a" })

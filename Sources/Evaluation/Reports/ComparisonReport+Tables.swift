@@ -74,12 +74,14 @@ extension ComparisonReport {
             return [
                 "\(pair.first) vs \(pair.second)", "\(test.pairs)", ReportNumbers.percent(rate(test.firstPassed)),
                 ReportNumbers.percent(rate(test.secondPassed)), ReportNumbers.points(test.difference), "\(test.b)",
-                "\(test.c)", ReportNumbers.pValue(test.pValue),
+                "\(test.c)", test.pairs > 0 ? ReportNumbers.pValue(test.pValue) : "—",
             ]
         }
+        let unpaired = pairedTests.contains { $0.test.pairs == 0 }
         return ReportTable(
             title: "Paired tests: pass@1, exact McNemar",
-            header: ["runs (A vs B)", "pairs", "A pass@1", "B pass@1", "B − A", "A only", "B only", "p"], rows: rows)
+            header: ["runs (A vs B)", "pairs", "A pass@1", "B pass@1", "B − A", "A only", "B only", "p"], rows: rows,
+            notes: unpaired ? ["Runs with no finished problem in common have nothing to pair: no test."] : [])
     }
 
     /// One row per run with more than one attempt per sample; nil when there is none.
