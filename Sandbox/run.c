@@ -231,6 +231,9 @@ int csandbox_run(csandbox_slot *slot, const csandbox_run_spec *spec, csandbox_re
     while (wait4(pid, &status, __WALL, &usage) < 0 && errno == EINTR) {
     }
     result->wall_us = monotonic_us() - start;
+    // The capture files outlive the run: a lease taken on them would stall the judge's next open of the output.
+    fcntl(spec->stdout_fd, F_SETLEASE, F_UNLCK);
+    fcntl(spec->stderr_fd, F_SETLEASE, F_UNLCK);
     if (context.listener >= 0) close(context.listener);
     if (pidfd >= 0) close(pidfd);
     uint64_t cgroup_peak = 0;

@@ -66,7 +66,7 @@ int csandbox_landlock_create(const char *_Nullable const *_Nonnull read_paths, s
 void csandbox_close(int fd);
 
 /// Empties a capture file kept open across runs and resets the state a run may have left on its description
-/// (offset, status flags, lease). Returns 0, or -1 with errno set.
+/// (offset, status flags). Returns 0, or -1 with errno set.
 int csandbox_capture_reset(int fd);
 
 /// One program run.
@@ -122,7 +122,8 @@ typedef struct {
     char violation_name[32];
 } csandbox_result;
 
-/// Runs one program in the slot and waits for it (blocking: call from a dedicated thread).
+/// Runs one program in the slot and waits for it (blocking: call from a dedicated thread). Any lease the program
+/// took on stdout_fd or stderr_fd is dropped as soon as it ends.
 /// Returns 0 when the program ran (whatever its outcome) or an errno when the judge failed.
 int csandbox_run(csandbox_slot *slot, const csandbox_run_spec *spec, csandbox_result *result);
 

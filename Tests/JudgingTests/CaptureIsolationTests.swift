@@ -58,4 +58,43 @@ struct CaptureIsolationTests {
         // A lease left on the file would hold the judge's next open for lease-break-time (45 s).
         #expect(Date().timeIntervalSince(started) < 30)
     }
+
+    static let leaseTaker = """
+        #define _GNU_SOURCE
+        #include <fcntl.h>
+        #include <stdio.h>
+        #include <unistd.h>
+        int main(void) {
+            if (write(1, "ok\\n", 3) != 3) return 2;
+            fprintf(stderr, "lease %d\\n", fcntl(1, F_SETLEASE, F_WRLCK));
+            return 0;
+        }
+        """
+
+    @Test("a write lease a program takes on its stdout is gone when the run returns, so reading the output never waits")
+    func leaseIsDroppedWhenTheRunEnds() async throws {
+        let folder = try Fixtures.temporaryDirectory(prefix: "lease")
+        let source = folder.appendingPathComponent("lease.c")
+        let binary = folder.appendingPathComponent("lease")
+        try Self.leaseTaker.write(to: source, atomically: true, encoding: .utf8)
+        let gcc = try Process.run(URL(fileURLWithPath: "/usr/bin/gcc"), arguments: ["-O2", "-o", binary.path, source.path])
+        gcc.waitUntilExit()
+        try #require(gcc.terminationStatus == 0)
+        // The judge's own uid owns the capture files, so only a program running as that uid can lease them.
+        let pool = SandboxPool(capacity: 1, isolation: .judgeUser, workspace: try Workspace())
+        let request = SandboxRequest(
+            arguments: [binary.path], environment: [:], workingDirectory: folder, stdin: nil, profile: .native,
+            readablePaths: [folder.path], cpuLimitMilliseconds: 1000, wallLimitMilliseconds: 3000,
+            memoryLimitBytes: 256 << 20, addressSpaceBytes: 0, stackBytes: 0, outputLimitBytes: 1 << 20, maxTasks: 16)
+        let (stdout, stderr, seconds) = try await pool.withSlot { slot in
+            let outcome = try await slot.run(request)
+            let started = Date()
+            let stdout = try String(contentsOf: outcome.stdoutFile, encoding: .utf8)
+            let seconds = Date().timeIntervalSince(started)
+            return (stdout, try String(contentsOf: outcome.stderrFile, encoding: .utf8), seconds)
+        }
+        #expect(stderr == "lease 0\n", "the program got its lease, or this test shows nothing")
+        #expect(stdout == "ok\n")
+        #expect(seconds < 5, "reading the output waited \(seconds) s for a lease break")
+    }
 }
