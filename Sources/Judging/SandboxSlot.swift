@@ -111,7 +111,8 @@ public final class SandboxSlot: @unchecked Sendable {
     private let stdoutFile: URL
     private let stderrFile: URL
     /// The capture files and `/dev/null`, opened once: reopening with `O_TRUNC` costs a syscall each and, on
-    /// ext4, a write-back of the previous run's output when the truncated file is closed (~0.3–2 ms per test).
+    /// ext4, a write-back of the previous run's output when the truncated file is closed (0.1–0.2 ms per test
+    /// that printed, `solve-bench`).
     private let stdoutFD: Int32
     private let stderrFD: Int32
     private let nullFD: Int32
