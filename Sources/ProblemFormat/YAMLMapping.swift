@@ -140,6 +140,33 @@ public struct YAMLMapping {
         return value
     }
 
+    /// The number under `key` when it lies within `range`, or nil when absent.
+    ///
+    /// - Throws: an error naming the line when the value is not a number or lies outside `range`.
+    public func number(_ key: String, in range: ClosedRange<Double>, expected: String) throws -> Double? {
+        guard let value = try number(key, expected: expected) else { return nil }
+        guard CheckedNumber.finite(value, in: range) != nil else {
+            throw invalidValue(
+                key, "\(value)", reason: "is outside \(range.lowerBound)…\(range.upperBound)", expected: expected)
+        }
+        return value
+    }
+
+    /// The whole number under `key` when it lies within `range`, or nil when absent.
+    ///
+    /// - Throws: an error naming the line when the value is not a whole number or lies outside `range`.
+    public func integer(_ key: String, in range: ClosedRange<Int>, expected: String) throws -> Int? {
+        guard let text = try string(key, expected: expected) else { return nil }
+        guard let value = Double(text), value.isFinite, value == value.rounded() else {
+            throw invalidValue(key, text, reason: "is not a whole number", expected: expected)
+        }
+        guard let integer = CheckedNumber.integer(value, in: range) else {
+            throw invalidValue(
+                key, text, reason: "is outside \(range.lowerBound)…\(range.upperBound)", expected: expected)
+        }
+        return integer
+    }
+
     /// A true/false value under `key`, or nil when absent.
     public func bool(_ key: String, expected: String) throws -> Bool? {
         guard let text = try string(key, expected: expected) else { return nil }
