@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -64,20 +65,46 @@ static uint64_t keyed_fd(int fd, const char *key) {
     return 0;
 }
 
+/// Kills every process still listed in `dir`/cgroup.procs; returns how many there were.
+static int kill_members(const char *dir) {
+    char text[4096];
+    if (read_file(dir, "cgroup.procs", text, sizeof text) != 0) return 0;
+    int count = 0;
+    for (char *cursor = text; *cursor;) {
+        char *end;
+        long pid = strtol(cursor, &end, 10);
+        if (end == cursor) break;
+        if (pid > 0) {
+            kill((pid_t)pid, SIGKILL);
+            count++;
+        }
+        cursor = end;
+        while (*cursor == '\n') cursor++;
+    }
+    return count;
+}
+
+/// The most slot numbers a host hands out (uids uid_base … uid_base + max_slots - 1).
+enum { max_slots = 1 << 16 };
+
 static int make_dir(const char *path) {
     return mkdir(path, 0755) == 0 || errno == EEXIST ? 0 : errno;
 }
 
-static int open_v1(csandbox_cgroup *cgroup, const char *name) {
-    if (access("/sys/fs/cgroup/memory/memory.limit_in_bytes", W_OK) != 0) return ENOENT;
-    if (make_dir("/sys/fs/cgroup/memory/solve") != 0 || make_dir("/sys/fs/cgroup/pids/solve") != 0) return EACCES;
-    snprintf(cgroup->memory_dir, sizeof cgroup->memory_dir, "/sys/fs/cgroup/memory/solve/%s", name);
-    snprintf(cgroup->pids_dir, sizeof cgroup->pids_dir, "/sys/fs/cgroup/pids/solve/%s", name);
-    if (make_dir(cgroup->memory_dir) != 0) return EACCES;
-    if (make_dir(cgroup->pids_dir) != 0) {
-        rmdir(cgroup->memory_dir);
-        return EACCES;
+/// Opens `dir` (making it first) and takes its exclusive lock without waiting: the fd on success, -1 when another
+/// live judge holds it or the folder vanished (a judge removing its own slot).
+static int lock_dir(const char *dir) {
+    if (make_dir(dir) != 0) return -1;
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        close(fd);
+        return -1;
     }
+    return fd;
+}
+
+static int open_v1_files(csandbox_cgroup *cgroup) {
     cgroup->memory_procs_fd = open_file(cgroup->memory_dir, "cgroup.procs", O_WRONLY);
     cgroup->pids_procs_fd = open_file(cgroup->pids_dir, "cgroup.procs", O_WRONLY);
     cgroup->usage_fd = open_file(cgroup->memory_dir, "memory.max_usage_in_bytes", O_RDWR);
@@ -89,37 +116,95 @@ static int open_v1(csandbox_cgroup *cgroup, const char *name) {
         : 0;
 }
 
-static int open_v2(csandbox_cgroup *cgroup, const char *name) {
-    char controllers[256];
-    if (read_file("/sys/fs/cgroup", "cgroup.controllers", controllers, sizeof controllers) != 0) return ENOENT;
-    if (strstr(controllers, "memory") == NULL || strstr(controllers, "pids") == NULL) return ENOENT;
-    if (write_file("/sys/fs/cgroup", "cgroup.subtree_control", "+memory +pids") != 0) return EACCES;
-    if (make_dir("/sys/fs/cgroup/solve") != 0) return EACCES;
-    if (write_file("/sys/fs/cgroup/solve", "cgroup.subtree_control", "+memory +pids") != 0) return EACCES;
-    snprintf(cgroup->memory_dir, sizeof cgroup->memory_dir, "/sys/fs/cgroup/solve/%s", name);
-    snprintf(cgroup->pids_dir, sizeof cgroup->pids_dir, "%s", cgroup->memory_dir);
-    if (make_dir(cgroup->memory_dir) != 0) return EACCES;
+static int open_v2_files(csandbox_cgroup *cgroup) {
     cgroup->memory_procs_fd = open_file(cgroup->memory_dir, "cgroup.procs", O_WRONLY);
     cgroup->usage_fd = open_file(cgroup->memory_dir, "memory.peak", O_RDWR);
     cgroup->events_fd = open_file(cgroup->memory_dir, "memory.events", O_RDONLY);
     return cgroup->memory_procs_fd < 0 || cgroup->usage_fd < 0 || cgroup->events_fd < 0 ? EACCES : 0;
 }
 
-void csandbox_cgroup_open(csandbox_cgroup *cgroup, const char *name) {
+/// Which cgroup hierarchy this host offers: 1 (v1 memory + pids), 2 (a v2 tree with both), or 0.
+static int cgroup_version(void) {
+    if (access("/sys/fs/cgroup/memory/memory.limit_in_bytes", W_OK) == 0 && make_dir("/sys/fs/cgroup/memory/solve") == 0
+        && make_dir("/sys/fs/cgroup/pids/solve") == 0)
+        return 1;
+    char controllers[256];
+    if (read_file("/sys/fs/cgroup", "cgroup.controllers", controllers, sizeof controllers) != 0) return 0;
+    if (strstr(controllers, "memory") == NULL || strstr(controllers, "pids") == NULL) return 0;
+    if (write_file("/sys/fs/cgroup", "cgroup.subtree_control", "+memory +pids") != 0) return 0;
+    if (make_dir("/sys/fs/cgroup/solve") != 0) return 0;
+    if (write_file("/sys/fs/cgroup/solve", "cgroup.subtree_control", "+memory +pids") != 0) return 0;
+    return 2;
+}
+
+/// Closes the cgroup files kept open (not the lock).
+static void close_files(csandbox_cgroup *cgroup) {
+    if (cgroup->memory_procs_fd >= 0) close(cgroup->memory_procs_fd);
+    if (cgroup->pids_procs_fd >= 0) close(cgroup->pids_procs_fd);
+    if (cgroup->usage_fd >= 0) close(cgroup->usage_fd);
+    if (cgroup->failcnt_fd >= 0) close(cgroup->failcnt_fd);
+    if (cgroup->events_fd >= 0) close(cgroup->events_fd);
+    cgroup->memory_procs_fd = cgroup->pids_procs_fd = -1;
+    cgroup->usage_fd = cgroup->failcnt_fd = cgroup->events_fd = -1;
+}
+
+static void reset_cgroup(csandbox_cgroup *cgroup) {
     memset(cgroup, 0, sizeof *cgroup);
+    cgroup->lock_fd = -1;
     cgroup->memory_procs_fd = -1;
     cgroup->pids_procs_fd = -1;
     cgroup->usage_fd = cgroup->failcnt_fd = cgroup->events_fd = -1;
     cgroup->memory_limit = UINT64_MAX;
     cgroup->max_tasks = UINT32_MAX;
-    if (name == NULL || *name == 0) return;
-    if (open_v1(cgroup, name) == 0) {
-        cgroup->version = 1;
-    } else if (open_v2(cgroup, name) == 0) {
-        cgroup->version = 2;
-    } else {
-        csandbox_cgroup_close(cgroup);
+}
+
+/// Takes the lock of slot `number`: its memory cgroup folder, or a lock file when there are no cgroups.
+static int lock_slot(csandbox_cgroup *cgroup, int version, int number) {
+    if (version == 0) {
+        char path[64];
+        snprintf(path, sizeof path, "/run/solve/slot-%d.lock", number);
+        int fd = open(path, O_RDONLY | O_CREAT | O_CLOEXEC, 0600);
+        if (fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            close(fd);
+            fd = -1;
+        }
+        return fd;
     }
+    if (version == 1) {
+        snprintf(cgroup->memory_dir, sizeof cgroup->memory_dir, "/sys/fs/cgroup/memory/solve/slot-%d", number);
+        snprintf(cgroup->pids_dir, sizeof cgroup->pids_dir, "/sys/fs/cgroup/pids/solve/slot-%d", number);
+    } else {
+        snprintf(cgroup->memory_dir, sizeof cgroup->memory_dir, "/sys/fs/cgroup/solve/slot-%d", number);
+        snprintf(cgroup->pids_dir, sizeof cgroup->pids_dir, "%s", cgroup->memory_dir);
+    }
+    return lock_dir(cgroup->memory_dir);
+}
+
+int64_t csandbox_cgroup_claim(csandbox_cgroup *cgroup, int use_cgroups) {
+    reset_cgroup(cgroup);
+    int version = use_cgroups ? cgroup_version() : 0;
+    if (version == 0 && make_dir("/run/solve") != 0) return -1;
+    for (int number = 0; number < max_slots; number++) {
+        cgroup->lock_fd = lock_slot(cgroup, version, number);
+        if (cgroup->lock_fd < 0) continue;
+        if (version == 0) return number;
+        // Ours now. A judge that died may have left the folders (and, for a moment, programs) behind.
+        kill_members(cgroup->memory_dir);
+        int error = version == 1 ? make_dir(cgroup->pids_dir) : 0;
+        if (error == 0 && version == 1) kill_members(cgroup->pids_dir);
+        if (error == 0) error = version == 1 ? open_v1_files(cgroup) : open_v2_files(cgroup);
+        if (error == 0) {
+            cgroup->version = version;
+            return number;
+        }
+        // Cgroups refused (a read-only cgroupfs, say): keep the number and its lock (and so the folder, which a
+        // removal would hand to the next judge), run without them.
+        close_files(cgroup);
+        cgroup->memory_dir[0] = cgroup->pids_dir[0] = 0;
+        return number;
+    }
+    errno = EAGAIN;
+    return -1;
 }
 
 int csandbox_cgroup_prepare(csandbox_cgroup *cgroup, uint64_t memory_limit, uint32_t max_tasks) {
@@ -149,25 +234,6 @@ int csandbox_cgroup_prepare(csandbox_cgroup *cgroup, uint64_t memory_limit, uint
     return 0;
 }
 
-/// Kills every process still listed in `dir`/cgroup.procs; returns how many there were.
-static int kill_members(const char *dir) {
-    char text[4096];
-    if (read_file(dir, "cgroup.procs", text, sizeof text) != 0) return 0;
-    int count = 0;
-    for (char *cursor = text; *cursor;) {
-        char *end;
-        long pid = strtol(cursor, &end, 10);
-        if (end == cursor) break;
-        if (pid > 0) {
-            kill((pid_t)pid, SIGKILL);
-            count++;
-        }
-        cursor = end;
-        while (*cursor == '\n') cursor++;
-    }
-    return count;
-}
-
 void csandbox_cgroup_finish(csandbox_cgroup *cgroup, int sweep, uint64_t *peak, int *limit_hit) {
     *peak = 0;
     *limit_hit = 0;
@@ -185,24 +251,23 @@ void csandbox_cgroup_finish(csandbox_cgroup *cgroup, int sweep, uint64_t *peak, 
 }
 
 void csandbox_cgroup_close(csandbox_cgroup *cgroup) {
-    if (cgroup->memory_procs_fd >= 0) close(cgroup->memory_procs_fd);
-    if (cgroup->pids_procs_fd >= 0) close(cgroup->pids_procs_fd);
-    if (cgroup->usage_fd >= 0) close(cgroup->usage_fd);
-    if (cgroup->failcnt_fd >= 0) close(cgroup->failcnt_fd);
-    if (cgroup->events_fd >= 0) close(cgroup->events_fd);
-    cgroup->memory_procs_fd = cgroup->pids_procs_fd = -1;
-    cgroup->usage_fd = cgroup->failcnt_fd = cgroup->events_fd = -1;
-    if (cgroup->memory_dir[0]) {
-        for (int attempt = 0; attempt < 50 && rmdir(cgroup->memory_dir) != 0 && errno == EBUSY; attempt++) {
-            kill_members(cgroup->memory_dir);
-            usleep(2000);
-        }
-    }
+    close_files(cgroup);
+    // The pids folder first: once the memory folder (the lock's) is gone, another judge may claim the number and
+    // use a pids folder of that name.
     if (cgroup->pids_dir[0] && strcmp(cgroup->pids_dir, cgroup->memory_dir) != 0) {
         for (int attempt = 0; attempt < 50 && rmdir(cgroup->pids_dir) != 0 && errno == EBUSY; attempt++) {
             kill_members(cgroup->pids_dir);
             usleep(2000);
         }
     }
+    if (cgroup->memory_dir[0]) {
+        for (int attempt = 0; attempt < 50 && rmdir(cgroup->memory_dir) != 0 && errno == EBUSY; attempt++) {
+            kill_members(cgroup->memory_dir);
+            usleep(2000);
+        }
+    }
     cgroup->version = 0;
+    // Only now: until the folders are gone, no other judge may take the number.
+    if (cgroup->lock_fd >= 0) close(cgroup->lock_fd);
+    cgroup->lock_fd = -1;
 }

@@ -34,6 +34,11 @@ static const char *const python_calls[] = {
     "timerfd_create", "timerfd_settime", "timerfd_gettime", "memfd_create", "wait4", "waitid",
 };
 
+/// PyPy's extras beyond CPython's.
+static const char *const pypy_calls[] = {
+    "getcwd",
+};
+
 /// What no tool (compiler, checker) may do.
 static const char *const tool_denied_calls[] = {
     "socket", "socketpair", "connect", "bind", "listen", "accept", "accept4", "sendto", "sendmsg",
@@ -119,8 +124,10 @@ int csandbox_build_filter(csandbox_profile profile, const char *exec_path, csand
             rc = add_tool_rules(ctx);
         } else {
             rc = add_allow_list_rules(ctx, exec_path);
-            if (rc == 0 && profile == CSANDBOX_PROFILE_PYTHON)
+            if (rc == 0 && (profile == CSANDBOX_PROFILE_PYTHON || profile == CSANDBOX_PROFILE_PYPY))
                 rc = add_list(ctx, SCMP_ACT_ALLOW, python_calls, sizeof python_calls / sizeof *python_calls);
+            if (rc == 0 && profile == CSANDBOX_PROFILE_PYPY)
+                rc = add_list(ctx, SCMP_ACT_ALLOW, pypy_calls, sizeof pypy_calls / sizeof *pypy_calls);
         }
     }
     int memfd = -1;

@@ -13,6 +13,7 @@ typedef struct {
 /// The cgroup files of one slot (one controller hierarchy each for memory and pids).
 typedef struct {
     int version;                  /// 0 none, 1 or 2
+    int lock_fd;                  /// the claimed slot's lock (its memory cgroup folder, or a lock file), or -1
     char memory_dir[256];         /// v1 memory dir, or the v2 dir
     char pids_dir[256];           /// v1 pids dir (v2: same as memory_dir)
     int memory_procs_fd;          /// cgroup.procs of the memory (v2: the only) cgroup, or -1
@@ -28,6 +29,9 @@ struct csandbox_slot {
     int64_t uid;
     int64_t gid;
     csandbox_cgroup cgroup;
+    /// The view's namespaces (setns'd by every run), or -1.
+    int mount_ns_fd;
+    int user_ns_fd;
     /// execve's path is copied here; the filters only let execve through with exactly this pointer.
     char exec_path[4096];
     csandbox_bpf filters[CSANDBOX_PROFILE_COUNT];
@@ -44,8 +48,12 @@ int csandbox_build_filter(csandbox_profile profile, const char *exec_path, csand
 /// Name of a syscall number on this architecture (static storage), or NULL.
 const char *csandbox_syscall_name(int nr);
 
-/// Creates the slot's cgroups (best effort: version 0 when not possible).
-void csandbox_cgroup_open(csandbox_cgroup *cgroup, const char *name);
+/// Claims the lowest slot number no live judge on this host holds and, with `use_cgroups`, creates its cgroups
+/// (best effort: version 0 when not possible). Returns the number, or -1 with errno set.
+int64_t csandbox_cgroup_claim(csandbox_cgroup *cgroup, int use_cgroups);
+/// Builds a slot's private view (see csandbox_view) and returns its namespaces' fds. Returns 0 or an errno, with
+/// *step naming what failed.
+int csandbox_view_create(const csandbox_view *view, int *mount_ns, int *user_ns, const char **step);
 /// Sets the memory and task limits and resets the peak and failure counters before a run.
 int csandbox_cgroup_prepare(csandbox_cgroup *cgroup, uint64_t memory_limit, uint32_t max_tasks);
 /// Reads the peak usage and whether the limit was hit; with `sweep`, kills any process still in the cgroups.

@@ -80,6 +80,11 @@ static int child_main(void *argument) {
     // With a uid of its own, RLIMIT_NPROC already caps the slot's tasks; the pids cgroup serves the other slots.
     if ((slot->protections & CSANDBOX_PROTECT_CGROUP_PIDS) && syscall(SYS_write, slot->cgroup.pids_procs_fd, "0", 1) < 0)
         child_fail(context, "join pids cgroup");
+    // The slot's private view: its user namespace first (an ordinary user's), which grants the right to enter it.
+    if (slot->user_ns_fd >= 0 && syscall(SYS_setns, slot->user_ns_fd, CLONE_NEWUSER) < 0)
+        child_fail(context, "enter the view's user namespace");
+    if (slot->mount_ns_fd >= 0 && syscall(SYS_setns, slot->mount_ns_fd, CLONE_NEWNS) < 0)
+        child_fail(context, "enter the view");
     if (syscall(SYS_chdir, spec->workdir) < 0) child_fail(context, "chdir to work dir");
 
     uint64_t cpu_seconds = (spec->cpu_limit_ms + 999) / 1000 + 1;
@@ -193,12 +198,16 @@ int csandbox_run(csandbox_slot *slot, const csandbox_run_spec *spec, csandbox_re
     memset(result, 0, sizeof *result);
     result->violation_syscall = -1;
     if (strlen(spec->path) >= sizeof slot->exec_path) {
+        if (spec->owns_stdin) close(spec->stdin_fd);
+        if (spec->owns_stdout) close(spec->stdout_fd);
         result->setup_error = ENAMETOOLONG;
         result->setup_step = "executable path";
         return 0;
     }
     int error = csandbox_cgroup_prepare(&slot->cgroup, spec->memory_limit_bytes, spec->max_tasks);
     if (error != 0) {
+        if (spec->owns_stdin) close(spec->stdin_fd);
+        if (spec->owns_stdout) close(spec->stdout_fd);
         result->setup_error = error;
         result->setup_step = "prepare cgroup";
         return 0;
@@ -222,6 +231,10 @@ int csandbox_run(csandbox_slot *slot, const csandbox_run_spec *spec, csandbox_re
                       CLONE_VM | CLONE_VFORK | CLONE_FILES | CLONE_PIDFD | SIGCHLD, &context, &pidfd);
     int clone_error = errno;
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    // The program holds its pipe ends now (or never will): the judge's copies must go, or the other end never
+    // sees end-of-file.
+    if (spec->owns_stdin) close(spec->stdin_fd);
+    if (spec->owns_stdout) close(spec->stdout_fd);
     if (pid < 0) return clone_error;
 
     if (context.error == 0) supervise(pid, pidfd, context.listener, spec, start, result);
@@ -232,7 +245,8 @@ int csandbox_run(csandbox_slot *slot, const csandbox_run_spec *spec, csandbox_re
     }
     result->wall_us = monotonic_us() - start;
     // The capture files outlive the run: a lease taken on them would stall the judge's next open of the output.
-    fcntl(spec->stdout_fd, F_SETLEASE, F_UNLCK);
+    if (!spec->owns_stdin) fcntl(spec->stdin_fd, F_SETLEASE, F_UNLCK);
+    if (!spec->owns_stdout) fcntl(spec->stdout_fd, F_SETLEASE, F_UNLCK);
     fcntl(spec->stderr_fd, F_SETLEASE, F_UNLCK);
     if (context.listener >= 0) close(context.listener);
     if (pidfd >= 0) close(pidfd);

@@ -10,15 +10,33 @@
 
 enum { child_stack_size = 256 * 1024 };
 
-csandbox_slot *csandbox_slot_create(const csandbox_slot_options *options, int *error, const char **step) {
+csandbox_slot *csandbox_slot_create(const csandbox_slot_options *options, int *error, const char **step,
+                                    int *view_error, const char **view_step) {
+    *view_error = 0;
+    *view_step = NULL;
     csandbox_slot *slot = calloc(1, sizeof *slot);
     if (slot == NULL) {
         *error = ENOMEM;
         *step = "allocate slot";
         return NULL;
     }
-    slot->uid = options->uid;
-    slot->gid = options->gid;
+    slot->uid = -1;
+    slot->gid = -1;
+    slot->mount_ns_fd = -1;
+    slot->user_ns_fd = -1;
+    slot->cgroup.lock_fd = -1;
+    slot->cgroup.memory_procs_fd = slot->cgroup.pids_procs_fd = -1;
+    slot->cgroup.usage_fd = slot->cgroup.failcnt_fd = slot->cgroup.events_fd = -1;
+    if (options->claim && geteuid() == 0) {
+        int64_t number = csandbox_cgroup_claim(&slot->cgroup, options->use_cgroups);
+        if (number < 0) {
+            *error = errno;
+            *step = "claim a slot number";
+            csandbox_slot_destroy(slot);
+            return NULL;
+        }
+        if (options->drop_uid) slot->uid = slot->gid = options->uid_base + number;
+    }
     slot->child_stack_size = child_stack_size;
     slot->child_stack = mmap(NULL, child_stack_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK,
                              -1, 0);
@@ -46,8 +64,11 @@ csandbox_slot *csandbox_slot_create(const csandbox_slot_options *options, int *e
     static const int verdict_signals[] = {SIGPIPE, SIGXFSZ, SIGXCPU, SIGCHLD, SIGINT, SIGQUIT, SIGTERM, SIGHUP};
     for (size_t i = 0; i < sizeof verdict_signals / sizeof *verdict_signals; i++)
         slot->reset_signals |= 1ULL << verdict_signals[i];
-    csandbox_cgroup_open(&slot->cgroup, options->cgroup_name);
+    if (options->view != NULL) {
+        *view_error = csandbox_view_create(options->view, &slot->mount_ns_fd, &slot->user_ns_fd, view_step);
+    }
     slot->protections = CSANDBOX_PROTECT_SECCOMP;
+    if (slot->mount_ns_fd >= 0) slot->protections |= CSANDBOX_PROTECT_VIEW;
     int abi = csandbox_landlock_abi();
     if (abi >= 1) slot->protections |= CSANDBOX_PROTECT_LANDLOCK;
     if (abi >= 4) slot->protections |= CSANDBOX_PROTECT_LANDLOCK_NET;
@@ -62,6 +83,8 @@ csandbox_slot *csandbox_slot_create(const csandbox_slot_options *options, int *e
 void csandbox_slot_destroy(csandbox_slot *slot) {
     if (slot == NULL) return;
     csandbox_cgroup_close(&slot->cgroup);
+    if (slot->mount_ns_fd >= 0) close(slot->mount_ns_fd);
+    if (slot->user_ns_fd >= 0) close(slot->user_ns_fd);
     for (int profile = 0; profile < CSANDBOX_PROFILE_COUNT; profile++) free(slot->filters[profile].instructions);
     if (slot->child_stack != NULL) munmap(slot->child_stack, slot->child_stack_size);
     free(slot);
@@ -69,4 +92,8 @@ void csandbox_slot_destroy(csandbox_slot *slot) {
 
 uint32_t csandbox_slot_protections(const csandbox_slot *slot) {
     return slot->protections;
+}
+
+int64_t csandbox_slot_uid(const csandbox_slot *slot) {
+    return slot->uid;
 }

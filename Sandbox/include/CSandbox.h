@@ -20,7 +20,9 @@ typedef enum {
     CSANDBOX_PROFILE_PYTHON = 1,
     /// Compilers and checkers: a deny-list (may fork and exec), still without network or privileged calls.
     CSANDBOX_PROFILE_TOOL = 2,
-    CSANDBOX_PROFILE_COUNT = 3,
+    /// PyPy: the CPython list plus what its JIT and garbage collector need.
+    CSANDBOX_PROFILE_PYPY = 3,
+    CSANDBOX_PROFILE_COUNT = 4,
 } csandbox_profile;
 
 /// Which protections a slot could switch on (bit set).
@@ -32,24 +34,54 @@ enum {
     CSANDBOX_PROTECT_CGROUP_PIDS = 1 << 4,
     CSANDBOX_PROTECT_LANDLOCK_SIGNAL_SCOPE = 1 << 5,
     CSANDBOX_PROTECT_LANDLOCK_NET = 1 << 6,
+    /// Programs run in the slot's private filesystem view (a mount namespace holding only the listed paths).
+    CSANDBOX_PROTECT_VIEW = 1 << 7,
 };
 
 /// One reusable execution context: its own uid (when root), cgroups, child stack and compiled filters.
 /// A slot runs one program at a time; use one slot per concurrent worker.
 typedef struct csandbox_slot csandbox_slot;
 
+/// The filesystem a slot's programs see: every listed path at its own place, nothing else.
+typedef struct {
+    /// An empty folder of the judge's own (mode 0700) on which the view's root is mounted.
+    const char *root;
+    /// Bound read-only (missing paths are skipped; a listed symbolic link is copied as a link).
+    const char *_Nullable const *_Nonnull read_paths;
+    size_t read_count;
+    /// Bound read-write (Landlock still decides what may be written).
+    const char *_Nullable const *_Nonnull write_paths;
+    size_t write_count;
+    /// Files shown under another name (the slot's input file as /dev/stdin), writable where `file_writable` is 1.
+    const char *_Nullable const *_Nonnull file_sources;
+    const char *_Nullable const *_Nonnull file_targets;
+    const int *file_writable;
+    size_t file_count;
+} csandbox_view;
+
 /// Options for creating a slot.
 typedef struct {
-    /// Unprivileged uid/gid to run as; -1 keeps the caller's (required when not root).
-    int64_t uid;
-    int64_t gid;
-    /// Name for this slot's cgroups (e.g. "solve-1234-0"); NULL or empty disables cgroups.
-    const char *_Nullable cgroup_name;
+    /// 1 to claim a slot number of its own on this host (root only): an exclusive lock on the slot's cgroup folder
+    /// (or a lock file under /run/solve without cgroups), held until the slot is destroyed. The cgroups are named
+    /// after the number; no two judges, in any pid namespace, share them.
+    int claim;
+    /// 1 to run programs as `uid_base` + the claimed number (root only; needs `claim`).
+    int drop_uid;
+    int64_t uid_base;
+    /// 1 to create memory and pids cgroups for the slot (root only; needs `claim`).
+    int use_cgroups;
+    /// The private filesystem view, or NULL to keep the judge's (Landlock still applies).
+    const csandbox_view *_Nullable view;
 } csandbox_slot_options;
 
 /// Creates a slot; on failure returns NULL and sets *error to an errno and *step to a static description.
+/// A view that cannot be made (no user namespaces for an ordinary user) leaves the slot without
+/// CSANDBOX_PROTECT_VIEW; *view_error and *view_step then say why (0 and NULL otherwise).
 csandbox_slot *_Nullable csandbox_slot_create(const csandbox_slot_options *options, int *error,
-                                              const char *_Nullable *_Nonnull step);
+                                              const char *_Nullable *_Nonnull step, int *view_error,
+                                              const char *_Nullable *_Nonnull view_step);
+/// The uid programs run as (-1: the judge's).
+int64_t csandbox_slot_uid(const csandbox_slot *slot);
 /// Kills anything left in the slot's cgroups, removes them, frees the slot.
 void csandbox_slot_destroy(csandbox_slot *slot);
 /// The CSANDBOX_PROTECT_* bits this slot enforces (Landlock bits reflect the running kernel).
@@ -69,6 +101,11 @@ void csandbox_close(int fd);
 /// (offset, status flags). Returns 0, or -1 with errno set.
 int csandbox_capture_reset(int fd);
 
+/// Fills a slot's input file (kept open across runs) with the bytes of `source_fd` (from its start), or with
+/// `length` bytes at `data` when `source_fd` is -1, and rewinds `reader_fd`, the description the program reads,
+/// resetting its status flags. Returns 0, or -1 with errno set.
+int csandbox_input_load(int writer_fd, int reader_fd, int source_fd, const void *_Nullable data, size_t length);
+
 /// One program run.
 typedef struct {
     const char *path;
@@ -78,6 +115,10 @@ typedef struct {
     int stdin_fd;
     int stdout_fd;
     int stderr_fd;
+    /// 1 when the run owns stdin_fd / stdout_fd (pipe ends): they are closed in the judge as soon as the program
+    /// has started, so that only the program holds them.
+    int owns_stdin;
+    int owns_stdout;
     csandbox_profile profile;
     /// Landlock ruleset fd from csandbox_landlock_create, or -1.
     int landlock_fd;

@@ -33,7 +33,7 @@ actor ExternalCheckers {
         let program = URL(fileURLWithPath: command.last ?? "/")
         let readable = [program.deletingLastPathComponent().path, input.path, output.path, answer.path]
         let request = SandboxRequest.tool(
-            arguments, in: feedback, stdin: isKattis ? output : nil, readable: readable, writable: [feedback.path],
+            arguments, in: feedback, stdin: isKattis ? .file(output) : .empty, readable: readable, writable: [feedback.path],
             cpuLimitMilliseconds: 20_000, wallLimitMilliseconds: 60_000, outputLimitBytes: 16 << 20, maxTasks: 16)
         let (outcome, stdout, stderr) = try await toolPool.withSlot { slot in
             let outcome = try await slot.run(request)
@@ -79,7 +79,7 @@ actor ExternalCheckers {
         }
         guard let first = sources.first else { throw JudgingError.checker("no checker source (.py, .cpp or .c) found") }
         let isC = sources.allSatisfy { $0.pathExtension == "c" }
-        let directory = try workspace.makeDirectory("checker")
+        let directory = try workspace.makePrivateDirectory("checker-\(UUID().uuidString)")
         let binary = directory.appendingPathComponent("checker")
         let compiler = isC ? Language.c.compileCommand[0] : Language.cpp.compileCommand[0]
         let standard = isC ? "-std=gnu17" : "-std=gnu++20"

@@ -58,7 +58,11 @@ public final class Judge: Sendable {
     /// - Throws: `JudgingError.workspace` when no temporary directory can be made.
     public init(concurrency: Int = 1, cacheRoot: URL = PrecompiledHeaders.defaultCacheRoot()) throws {
         workspace = try Workspace()
-        runPool = SandboxPool(capacity: concurrency, isolation: .unprivilegedWhenRoot, workspace: workspace)
+        // Compiles read the precompiled headers there, so the programs' view shows that folder (made now if new).
+        let headers = PrecompiledHeaders.folder(in: cacheRoot)
+        runPool = SandboxPool(
+            capacity: concurrency, isolation: .unprivilegedWhenRoot, workspace: workspace,
+            visiblePaths: PrecompiledHeaders.prepare(headers) ? [headers.path] : [])
         toolPool = SandboxPool(capacity: concurrency, isolation: .judgeUser, workspace: workspace)
         compiler = Compiler(workspace: workspace, precompiledHeaders: PrecompiledHeaders(cacheRoot: cacheRoot, workspace: workspace))
         checkers = ExternalCheckers(workspace: workspace, toolPool: toolPool)
@@ -76,7 +80,9 @@ public final class Judge: Sendable {
     {
         let directory = try workspace.makeDirectory("submission")
         defer { try? FileManager.default.removeItem(at: directory) }
-        var files = [submission.language.sourceFileName: submission.source]
+        // Function problems run on CPython, whose drivers they use; other programs on the problem's runtime.
+        let language = problem.interface.function == nil ? submission.language.resolved(for: problem) : submission.language
+        var files = [language.sourceFileName: submission.source]
         if problem.interface.function != nil {
             guard submission.language.id == Language.python.id else {
                 throw JudgingError.functionNeedsPython(problem: problem.slug, language: submission.language.id)
@@ -94,21 +100,20 @@ public final class Judge: Sendable {
         }
         let tests = problem.tests.filter { options.testFilter?($0) ?? true }
         return try await runPool.withSlot { slot in
-            let compile = try await self.compiler.compile(
-                submission.language, in: directory, slot: slot, toolPool: self.toolPool)
+            let compile = try await self.compiler.compile(language, in: directory, slot: slot, toolPool: self.toolPool)
             var report = JudgeReport(
-                verdict: .accepted, message: "", language: submission.language.id, compile: compile, tests: [],
+                verdict: .accepted, message: "", language: language.id, compile: compile, tests: [],
                 timeMilliseconds: 0, memoryKiB: 0, sandbox: slot.protections.active)
             guard compile.ok else {
                 report.verdict = .compileError
                 report.message = compile.log.split(separator: "\n").first.map(String.init) ?? "compilation failed"
                 return report
             }
-            let inline = try self.workspace.makeDirectory("tests")
+            let inline = try self.workspace.makePrivateDirectory("tests-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: inline) }
             for (index, test) in tests.enumerated() {
                 let result = try await self.run(
-                    test, index: index, of: submission.language, in: directory, problem: problem, slot: slot,
+                    test, index: index, of: language, in: directory, problem: problem, slot: slot,
                     inlineDirectory: inline, options: options)
                 report.tests.append(result)
                 report.timeMilliseconds = max(report.timeMilliseconds, result.timeMilliseconds)
@@ -130,7 +135,6 @@ public final class Judge: Sendable {
         _ test: TestCase, index: Int, of language: Language, in directory: URL, problem: Problem, slot: SandboxSlot,
         inlineDirectory: URL, options: JudgeOptions
     ) async throws -> TestReport {
-        let input = try materialize(test.input, as: "\(index).in", in: inlineDirectory)
         let limits = problem.limits
         let arguments =
             problem.interface.function.map { FunctionDriver.command($0, kind: test.kind) }
@@ -141,14 +145,26 @@ public final class Judge: Sendable {
                 default: return part
                 }
             }
-        let request = SandboxRequest(
+        if let function = problem.interface.function, test.kind == .output {
+            // The judge reads the arguments itself: a solution cannot pass off its own failure as a broken test.
+            do {
+                _ = try PythonFunction.arguments(String(decoding: try test.input.read(), as: UTF8.self))
+            } catch let error as FunctionTestError {
+                return Judge.brokenTest(test, "\(error)", function: function)
+            }
+        }
+        // The program reads a copy of the input in its slot's own file, never the problem's file.
+        var request = SandboxRequest(
             arguments: arguments,
             environment: ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"],
-            workingDirectory: directory, stdin: input, profile: language.profile, readablePaths: [directory.path],
-            cpuLimitMilliseconds: limits.timeMilliseconds,
+            workingDirectory: directory, stdin: .copy(test.input), profile: language.profile,
+            readablePaths: [directory.path], cpuLimitMilliseconds: limits.timeMilliseconds,
             wallLimitMilliseconds: max(3 * limits.timeMilliseconds, limits.timeMilliseconds + 1000),
             memoryLimitBytes: limits.memoryBytes, addressSpaceBytes: limits.memoryBytes + Judge.addressSpaceAllowance,
             stackBytes: 0, outputLimitBytes: options.outputLimitBytes, maxTasks: 64)
+        if let function = problem.interface.function, test.kind == .pythonCheck {
+            return try await runCheck(test, function: function, problem: problem, request: &request, slot: slot)
+        }
         let outcome = try await slot.run(request)
         let stderrTail = Judge.tail(of: outcome.stderrFile, bytes: 1024)
         var report = TestReport(
@@ -174,6 +190,7 @@ public final class Judge: Sendable {
                 let output = try Data(contentsOf: outcome.stdoutFile)
                 mismatch = OutputComparison.mismatch(output: output, answer: try test.answer.read(), checker: problem.checker)
             case .testlib, .kattisValidator:
+                let input = try materialize(test.input, as: "\(index).in", in: inlineDirectory)
                 let answer = try materialize(test.answer, as: "\(index).ans", in: inlineDirectory)
                 mismatch = try await checkers.mismatch(
                     spec: problem.checker, input: input, output: outcome.stdoutFile, answer: answer)
@@ -208,6 +225,22 @@ public final class Judge: Sendable {
             throw JudgingError.workspace(path: url.path, reason: (error as NSError).localizedDescription)
         }
         return url
+    }
+
+    /// At most the first `bytes` bytes of `file`.
+    static func prefix(of file: URL, bytes: Int) -> Data {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return Data() }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: bytes)) ?? Data()
+    }
+
+    /// At most the last `bytes` bytes of `file`.
+    static func suffix(of file: URL, bytes: Int) -> Data {
+        guard let handle = try? FileHandle(forReadingFrom: file) else { return Data() }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: size > UInt64(bytes) ? size - UInt64(bytes) : 0)
+        return (try? handle.read(upToCount: bytes)) ?? Data()
     }
 
     static func head(of file: URL, bytes: Int) -> String {

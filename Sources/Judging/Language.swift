@@ -1,4 +1,5 @@
 import Foundation
+import ProblemFormat
 
 /// A programming language the judge can compile (or check) and run.
 public struct Language: Sendable, Hashable {
@@ -48,16 +49,51 @@ extension Language {
         ],
         runCommand: ["{binary}"], profile: .native, usesPrecompiledHeader: true)
 
-    /// CPython from the system (`-I -S -B`: isolated, no site-packages, no .pyc writes); checked with `compile()`.
+    /// CPython from the system, isolated (`-I`), without `site` (`-S`: no site-packages or `.pth` code of the
+    /// machine runs first) and without `.pyc` writes (`-B`); ``pythonLoader`` gives it `exit()` and `quit()` as
+    /// `site` would. Checked with `compile()`.
     public static let python = Language(
-        id: "python", name: "Python 3 (CPython, /usr/bin/python3)", extensions: ["py"],
-        aliases: ["python3", "py", "py3"], sourceFileName: "main.py",
+        id: "python", name: "Python 3 (CPython, /usr/bin/python3)", extensions: ["py", "py3"],
+        aliases: ["python3", "py", "py3", "cpython"], sourceFileName: "main.py",
         compileCommand: [
             "/usr/bin/python3", "-I", "-S", "-B", "-c",
             "import sys; compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec')", "{source}",
         ],
-        runCommand: ["/usr/bin/python3", "-I", "-S", "-B", "{source}"], profile: .python,
+        runCommand: ["/usr/bin/python3", "-I", "-S", "-B", "-c", pythonLoader, "{source}"], profile: .python,
         usesPrecompiledHeader: false)
+
+    /// PyPy 3 from the system (Debian's `pypy3`), run like CPython; its JIT needs a profile of its own.
+    public static let pypy = Language(
+        id: "pypy", name: "Python 3 (PyPy, /usr/bin/pypy3)", extensions: [], aliases: ["pypy3"],
+        sourceFileName: "main.py",
+        compileCommand: [
+            "/usr/bin/pypy3", "-I", "-S", "-B", "-c",
+            "import sys; compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec')", "{source}",
+        ],
+        runCommand: ["/usr/bin/pypy3", "-I", "-S", "-B", "-c", pythonLoader, "{source}"], profile: .pypy,
+        usesPrecompiledHeader: false)
+
+    /// Runs the program named by `sys.argv[1]` as `__main__` with the builtins `site` adds (`exit`, `quit`), and
+    /// prints an uncaught exception's traceback without this loader's frame, as `python3 main.py` would.
+    static let pythonLoader = """
+        import builtins as _b, sys as _s, _sitebuiltins as _q
+        _b.exit = _q.Quitter("exit", "Ctrl-D (i.e. EOF)")
+        _b.quit = _q.Quitter("quit", "Ctrl-D (i.e. EOF)")
+        del _s.argv[0]
+        __file__ = _s.argv[0]
+        with open(__file__, "rb") as _f:
+            _c = compile(_f.read(), __file__, "exec")
+        del _b, _q, _f
+        try:
+            exec(_c)
+        except SystemExit:
+            raise
+        except BaseException as _e:
+            import sys as _s, traceback as _t
+            _t.print_exception(type(_e), _e, _e.__traceback__.tb_next)
+            _s.stderr.flush()
+            _s.exit(1)
+        """
 
     public static let rust = Language(
         id: "rust", name: "Rust (rustc -O, edition 2021)", extensions: ["rs"], aliases: ["rs"],
@@ -66,7 +102,7 @@ extension Language {
         runCommand: ["{binary}"], profile: .native, usesPrecompiledHeader: false)
 
     /// Every language the judge knows, available or not.
-    public static let all: [Language] = [.c, .cpp, .python, .rust]
+    public static let all: [Language] = [.c, .cpp, .python, .pypy, .rust]
 
     /// Looks a language up by id or alias (`c++`, `py`).
     /// - Throws: `JudgingError.unknownLanguage`, or `.languageUnavailable` when its tools are missing.
@@ -79,6 +115,13 @@ extension Language {
             throw JudgingError.languageUnavailable(language.id, missing: missing)
         }
         return language
+    }
+
+    /// The language that runs this one's programs on `problem`: Python 3 runs on the problem's runtime (PyPy when
+    /// the problem asks for it and it is installed), every other language on itself.
+    public func resolved(for problem: Problem) -> Language {
+        guard id == Language.python.id, problem.python == .pypy, Language.pypy.isAvailable else { return self }
+        return .pypy
     }
 
     /// The language of a source file, from its extension.

@@ -26,6 +26,23 @@ public actor PrecompiledHeaders {
         return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/solve")
     }
 
+    /// Where the headers of every compiler version live under `cacheRoot`.
+    public static func folder(in cacheRoot: URL) -> URL {
+        cacheRoot.appendingPathComponent("pch")
+    }
+
+    /// Makes `folder` (and its parents) traversable by every uid, so a sandboxed compile can read it; false when
+    /// it cannot be made.
+    static func prepare(_ folder: URL) -> Bool {
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            return false
+        }
+        for dir in [folder.deletingLastPathComponent(), folder] { chmod(dir.path, 0o755) }
+        return true
+    }
+
     /// The folder to pass with `-I` (it holds `bits/stdc++.h.gch`), building it on first use; nil when the
     /// header cannot be built (C++ then compiles without it).
     func directory(toolPool: SandboxPool) async -> URL? {
@@ -41,7 +58,7 @@ public actor PrecompiledHeaders {
         let machine = try await runTool([compiler, "-dumpmachine"], toolPool: toolPool)
         guard let version, let machine else { return nil }
         let key = "g++-\(version)-\(machine)-" + PrecompiledHeaders.flags.joined().filter { $0.isLetter || $0.isNumber }
-        let folder = cacheRoot.appendingPathComponent("pch").appendingPathComponent(key)
+        let folder = PrecompiledHeaders.folder(in: cacheRoot).appendingPathComponent(key)
         let header = folder.appendingPathComponent("bits/stdc++.h.gch")
         if FileManager.default.fileExists(atPath: header.path) { return folder }
         let major = version.split(separator: ".").first.map(String.init) ?? version
@@ -70,7 +87,8 @@ public actor PrecompiledHeaders {
     private func runTool(_ arguments: [String], toolPool: SandboxPool, writable: [String] = []) async throws
         -> String?
     {
-        let directory = try workspace.makeDirectory("tool")
+        let directory = try workspace.makePrivateDirectory("tool-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
         let outcome = try await toolPool.withSlot { slot in
             let request = SandboxRequest.tool(
                 arguments, in: directory, readable: [directory.path], writable: writable + [directory.path, "/dev/null"],

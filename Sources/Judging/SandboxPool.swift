@@ -17,16 +17,22 @@ public actor SandboxPool {
     private var created = 0
     private var waiters: [CheckedContinuation<SandboxSlot, any Error>] = []
     private let poolName: String
+    /// The private view of untrusted programs' slots (nil for trusted tools, which see the judge's tree).
+    private let view: SandboxView?
 
     /// - Parameters:
     ///   - capacity: the most slots (concurrent runs).
-    ///   - isolation: which uid programs run as.
-    ///   - workspace: where capture files live.
-    public init(capacity: Int, isolation: Isolation, workspace: Workspace) {
+    ///   - isolation: which uid programs run as; untrusted programs' slots also get a private file-system view.
+    ///   - workspace: where capture files live; its work folder is the one writable tree of the view.
+    ///   - visiblePaths: trees besides the system's that the view shows read-only (the precompiled headers).
+    public init(capacity: Int, isolation: Isolation, workspace: Workspace, visiblePaths: [String] = []) {
         self.capacity = max(1, capacity)
         self.isolation = isolation
         self.workspace = workspace
         poolName = isolation == .judgeUser ? "tool" : "run"
+        view =
+            isolation == .unprivilegedWhenRoot
+            ? SandboxView(readable: visiblePaths, writable: [workspace.workRoot.path]) : nil
     }
 
     /// Runs `body` with a slot of its own and gives the slot back afterwards.
@@ -70,17 +76,12 @@ public actor SandboxPool {
     }
 
     private func makeSlot(index: Int) throws -> SandboxSlot {
-        let pid = Int(getpid())
-        let uid: uid_t? =
-            isolation == .unprivilegedWhenRoot && geteuid() == 0
-            ? uid_t(SandboxPool.uidBase + (pid % 8_000) * 256 + index % 256) : nil
         let capture = try workspace.makePrivateDirectory("\(poolName)-slot-\(index)")
-        let cgroup = geteuid() == 0 ? "solve-\(pid)-\(poolName)-\(index)" : nil
-        return try SandboxSlot(uid: uid, cgroupName: cgroup, captureDirectory: capture)
+        return try SandboxSlot(ownUID: isolation == .unprivilegedWhenRoot, view: view, captureDirectory: capture)
     }
 
-    /// First uid of the range slots run as (1,000,000 + 256 per judge process id modulo 8,000).
+    /// First uid of the range slots run as: 1,000,000 + the slot number the judge claimed on this host.
     static let uidBase = 1_000_000
-    /// Numbers slots across every pool of the process, so that no two slots share a uid or a cgroup.
+    /// Numbers slots across every pool of the process, for their capture folders' names.
     static let slotNumbers = Counter()
 }

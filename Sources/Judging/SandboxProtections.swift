@@ -11,8 +11,12 @@ public struct SandboxProtections: Sendable, Hashable, Codable {
     public var uid: UInt32?
     public var memoryCgroup: Bool
     public var pidsCgroup: Bool
+    /// Programs run in a private file-system view: only system folders and the work folder exist for them.
+    public var privateView: Bool
+    /// Why the private view could not be made, when it was asked for.
+    public var viewFailure: String?
 
-    init(bits: UInt32, uid: uid_t?) {
+    init(bits: UInt32, uid: uid_t?, viewFailure: String?) {
         seccomp = bits & UInt32(CSANDBOX_PROTECT_SECCOMP) != 0
         landlockABI = bits & UInt32(CSANDBOX_PROTECT_LANDLOCK) != 0 ? Int(csandbox_landlock_abi()) : 0
         landlockNetwork = bits & UInt32(CSANDBOX_PROTECT_LANDLOCK_NET) != 0
@@ -20,6 +24,8 @@ public struct SandboxProtections: Sendable, Hashable, Codable {
         self.uid = bits & UInt32(CSANDBOX_PROTECT_UID) != 0 ? uid : nil
         memoryCgroup = bits & UInt32(CSANDBOX_PROTECT_CGROUP_MEMORY) != 0
         pidsCgroup = bits & UInt32(CSANDBOX_PROTECT_CGROUP_PIDS) != 0
+        privateView = bits & UInt32(CSANDBOX_PROTECT_VIEW) != 0
+        self.viewFailure = viewFailure
     }
 
     /// One entry per active protection, e.g. `seccomp allow-list`, `Landlock ABI 7 (files, TCP, signals)`.
@@ -31,6 +37,7 @@ public struct SandboxProtections: Sendable, Hashable, Codable {
             if landlockSignalScope { scope.append("signals") }
             list.append("Landlock ABI \(landlockABI) (\(scope.joined(separator: ", ")))")
         }
+        if privateView { list.append("private file-system view (system folders and the work folder only)") }
         if let uid { list.append("unprivileged uid \(uid) (RLIMIT_NPROC caps its tasks)") }
         if memoryCgroup { list.append("memory cgroup (exact peak, OOM → MLE)") }
         if pidsCgroup { list.append("pids cgroup") }
@@ -41,6 +48,9 @@ public struct SandboxProtections: Sendable, Hashable, Codable {
     public var missing: [String] {
         var list: [String] = []
         if landlockABI == 0 { list.append("Landlock (the program can read any file its uid can)") }
+        if let viewFailure {
+            list.append("private file-system view (\(viewFailure)): a program can stat paths outside its folder")
+        }
         if uid == nil { list.append("uid drop (needs root)") }
         if !memoryCgroup { list.append("memory cgroup (peak memory from ru_maxrss, includes judge pages)") }
         if !pidsCgroup && uid == nil { list.append("task cap (threads bounded only by the address-space limit)") }

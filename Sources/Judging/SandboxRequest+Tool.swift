@@ -12,7 +12,7 @@ extension SandboxRequest {
     /// A compiler or checker run: the tool profile (may fork, no network), a 2 GiB memory cgroup, no address-space
     /// cap, a 256 MiB stack, and the call site's own time, output and path limits.
     static func tool(
-        _ arguments: [String], in directory: URL, stdin: URL? = nil, readable: [String], writable: [String],
+        _ arguments: [String], in directory: URL, stdin: SandboxInput = .empty, readable: [String], writable: [String],
         cpuLimitMilliseconds: Int, wallLimitMilliseconds: Int, outputLimitBytes: Int, maxTasks: Int = 64
     ) -> SandboxRequest {
         SandboxRequest(

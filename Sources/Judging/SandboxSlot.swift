@@ -1,6 +1,7 @@
 import CSandbox
 import Dispatch
 import Foundation
+import ProblemFormat
 
 /// The seccomp profile a program runs under.
 public enum SandboxProfile: Sendable, Hashable {
@@ -8,6 +9,8 @@ public enum SandboxProfile: Sendable, Hashable {
     case native
     /// CPython: the native allow-list plus what the interpreter needs.
     case python
+    /// PyPy: the CPython list plus what its JIT and garbage collector need.
+    case pypy
     /// Compilers and checkers: may fork and exec; still no network or privileged calls.
     case tool
 
@@ -15,9 +18,31 @@ public enum SandboxProfile: Sendable, Hashable {
         switch self {
         case .native: return CSANDBOX_PROFILE_NATIVE
         case .python: return CSANDBOX_PROFILE_PYTHON
+        case .pypy: return CSANDBOX_PROFILE_PYPY
         case .tool: return CSANDBOX_PROFILE_TOOL
         }
     }
+}
+
+/// What a program reads on stdin.
+public enum SandboxInput: Sendable {
+    /// Nothing: an empty file.
+    case empty
+    /// A copy of these bytes in the slot's own input file: the program sees the contents, never where they came
+    /// from (no path into the problem's folder, no size of a sibling answer file).
+    case copy(TestData)
+    /// The file itself (trusted tools only: a program can name an open file through `/proc/self/fd/0`).
+    case file(URL)
+    /// The read end of a pipe, which the run takes over (and closes in the judge once the program has started).
+    case pipe(Int32)
+}
+
+/// Where a program's stdout goes.
+public enum SandboxOutput: Sendable {
+    /// The slot's capture file (`SandboxOutcome.stdoutFile`).
+    case capture
+    /// The write end of a pipe, which the run takes over.
+    case pipe(Int32)
 }
 
 /// One program to run in a slot.
@@ -26,8 +51,8 @@ public struct SandboxRequest: Sendable {
     public var arguments: [String]
     public var environment: [String: String]
     public var workingDirectory: URL
-    /// The file read as stdin (`/dev/null` when nil).
-    public var stdin: URL?
+    public var stdin: SandboxInput
+    public var stdout: SandboxOutput = .capture
     public var profile: SandboxProfile
     /// Readable (and executable) trees besides the system directories.
     public var readablePaths: [String]
@@ -48,7 +73,7 @@ public struct SandboxRequest: Sendable {
     public var maxTasks: Int
 
     public init(
-        arguments: [String], environment: [String: String], workingDirectory: URL, stdin: URL?,
+        arguments: [String], environment: [String: String], workingDirectory: URL, stdin: SandboxInput,
         profile: SandboxProfile, readablePaths: [String], writablePaths: [String] = [], cpuLimitMilliseconds: Int,
         wallLimitMilliseconds: Int, memoryLimitBytes: Int, addressSpaceBytes: Int, stackBytes: Int,
         outputLimitBytes: Int, maxTasks: Int
@@ -97,7 +122,20 @@ public struct SandboxOutcome: Sendable {
     public var stderrFile: URL
 }
 
-/// One execution context of the C sandbox with its own thread, uid, cgroups and capture files.
+/// What a slot's programs may see of the file system, when it is not the judge's whole tree.
+public struct SandboxView: Sendable, Hashable {
+    /// Trees shown read-only at their own paths (besides ``SandboxRequest/systemReadablePaths``).
+    public var readable: [String]
+    /// Trees shown read-write at their own paths (Landlock still decides what a program may write).
+    public var writable: [String]
+
+    public init(readable: [String], writable: [String]) {
+        self.readable = readable
+        self.writable = writable
+    }
+}
+
+/// One execution context of the C sandbox with its own thread, uid, cgroups, capture files and input file.
 /// `@unchecked Sendable`: every use of `handle` and the rulesets happens on `queue`, a serial queue.
 public final class SandboxSlot: @unchecked Sendable {
     private let handle: OpaquePointer
@@ -106,16 +144,18 @@ public final class SandboxSlot: @unchecked Sendable {
     private var rulesets: [String: Int32] = [:]
     /// The paths and ruleset of the last run.
     private var lastRuleset: (readable: [String], writable: [String], fd: Int32)?
-    /// Directory holding this slot's stdout/stderr capture files.
+    /// Directory holding this slot's stdout/stderr capture files and its input file.
     public let captureDirectory: URL
     private let stdoutFile: URL
     private let stderrFile: URL
-    /// The capture files and `/dev/null`, opened once: reopening with `O_TRUNC` costs a syscall each and, on
+    private let inputFile: URL
+    /// The capture files and the input file, opened once: reopening with `O_TRUNC` costs a syscall each and, on
     /// ext4, a write-back of the previous run's output when the truncated file is closed (0.1–0.2 ms per test
-    /// that printed, `solve-bench`).
+    /// that printed, `solve-bench`). The input file has a writer (the judge's) and a reader (the program's stdin).
     private let stdoutFD: Int32
     private let stderrFD: Int32
-    private let nullFD: Int32
+    private let inputWriterFD: Int32
+    private let inputReaderFD: Int32
     /// The uid programs run as, or nil when they keep the judge's.
     public let uid: uid_t?
     /// The protections this slot enforces.
@@ -123,46 +163,89 @@ public final class SandboxSlot: @unchecked Sendable {
 
     /// Creates a slot.
     /// - Parameters:
-    ///   - uid: an unprivileged uid to run as (root only), or nil.
-    ///   - cgroupName: a name for the slot's cgroups, or nil for none.
-    ///   - captureDirectory: a private folder for stdout/stderr.
+    ///   - ownUID: run programs as an unprivileged uid of the slot's own (root only).
+    ///   - view: the private file-system view programs run in, or nil for the judge's (Landlock still applies).
+    ///   - captureDirectory: a private folder (mode 0700) for stdout, stderr and the input file.
     /// - Throws: `JudgingError.sandboxUnavailable`.
-    public init(uid: uid_t?, cgroupName: String?, captureDirectory: URL) throws {
-        var options = csandbox_slot_options(uid: uid.map { Int64($0) } ?? -1, gid: uid.map { Int64($0) } ?? -1,
-                                            cgroup_name: nil)
-        var error: Int32 = 0
-        var step: UnsafePointer<CChar>? = nil
-        let created: OpaquePointer? = (cgroupName ?? "").withCString { name in
-            options.cgroup_name = name
-            return csandbox_slot_create(&options, &error, &step)
-        }
-        guard let created else {
-            throw JudgingError.sandboxUnavailable(step: step.map { String(cString: $0) } ?? "create slot", errno: error)
-        }
+    public init(ownUID: Bool, view: SandboxView?, captureDirectory: URL) throws {
         stdoutFile = captureDirectory.appendingPathComponent("stdout")
         stderrFile = captureDirectory.appendingPathComponent("stderr")
+        inputFile = captureDirectory.appendingPathComponent("stdin")
+        // Programs reach these through /dev/stdin, /dev/stdout and /dev/stderr only (the folder is private): the
+        // input readable, the outputs writable by a slot's uid.
         let descriptors = [
-            open(stdoutFile.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600),
-            open(stderrFile.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600),
-            open("/dev/null", O_RDONLY | O_CLOEXEC),
+            open(stdoutFile.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o622),
+            open(stderrFile.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o622),
+            open(inputFile.path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644),
+            open(inputFile.path, O_RDONLY | O_CLOEXEC),
         ]
         guard !descriptors.contains(-1) else {
             let error = errno
             descriptors.filter { $0 >= 0 }.forEach { close($0) }
-            csandbox_slot_destroy(created)
             throw JudgingError.sandboxUnavailable(step: "open capture files", errno: error)
         }
-        (stdoutFD, stderrFD, nullFD) = (descriptors[0], descriptors[1], descriptors[2])
+        for file in [stdoutFile, stderrFile] { chmod(file.path, 0o622) }
+        chmod(inputFile.path, 0o644)
+        (stdoutFD, stderrFD, inputWriterFD, inputReaderFD) = (descriptors[0], descriptors[1], descriptors[2], descriptors[3])
+
+        var error: Int32 = 0
+        var step: UnsafePointer<CChar>? = nil
+        var viewError: Int32 = 0
+        var viewStep: UnsafePointer<CChar>? = nil
+        let created: OpaquePointer?
+        var options = csandbox_slot_options(
+            claim: 1, drop_uid: ownUID ? 1 : 0, uid_base: Int64(SandboxPool.uidBase), use_cgroups: 1, view: nil)
+        if let view {
+            let root = captureDirectory.appendingPathComponent("view")
+            mkdir(root.path, 0o700)
+            // The slot's own files, shown where programs look for them; the outputs writable.
+            let sourceFiles = [inputFile.path, stdoutFile.path, stderrFile.path]
+            let targetFiles = ["/dev/stdin", "/dev/stdout", "/dev/stderr"]
+            let writable: [Int32] = [0, 1, 1]
+            created = withCStrings(SandboxRequest.systemReadablePaths + view.readable) { read in
+                withCStrings(view.writable) { write in
+                    withCStrings(sourceFiles) { sources in
+                        withCStrings(targetFiles) { targets in
+                            writable.withUnsafeBufferPointer { writableFlags in
+                                guard let writableBase = writableFlags.baseAddress else { return nil }
+                                return root.path.withCString { rootPath in
+                                    var description = csandbox_view(
+                                        root: rootPath, read_paths: read,
+                                        read_count: SandboxRequest.systemReadablePaths.count + view.readable.count,
+                                        write_paths: write, write_count: view.writable.count, file_sources: sources,
+                                        file_targets: targets, file_writable: writableBase,
+                                        file_count: sourceFiles.count)
+                                    return withUnsafePointer(to: &description) { pointer in
+                                        options.view = pointer
+                                        return csandbox_slot_create(&options, &error, &step, &viewError, &viewStep)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        } else {
+            created = csandbox_slot_create(&options, &error, &step, &viewError, &viewStep)
+        }
+        guard let created else {
+            descriptors.forEach { close($0) }
+            throw JudgingError.sandboxUnavailable(step: step.map { String(cString: $0) } ?? "create slot", errno: error)
+        }
         handle = created
-        self.uid = uid
+        let slotUID = csandbox_slot_uid(created)
+        uid = slotUID >= 0 ? uid_t(slotUID) : nil
         self.captureDirectory = captureDirectory
         queue = DispatchQueue(label: "solve.sandbox.\(captureDirectory.lastPathComponent)")
-        protections = SandboxProtections(bits: csandbox_slot_protections(created), uid: uid)
+        let viewFailure =
+            view != nil && viewError != 0
+            ? "\(viewStep.map { String(cString: $0) } ?? "view"): \(String(cString: strerror(viewError)))" : nil
+        protections = SandboxProtections(bits: csandbox_slot_protections(created), uid: uid, viewFailure: viewFailure)
     }
 
     deinit {
         for fd in rulesets.values { csandbox_close(fd) }
-        for fd in [stdoutFD, stderrFD, nullFD] { close(fd) }
+        for fd in [stdoutFD, stderrFD, inputWriterFD, inputReaderFD] { close(fd) }
         csandbox_slot_destroy(handle)
     }
 
@@ -179,12 +262,43 @@ public final class SandboxSlot: @unchecked Sendable {
     /// Runs and waits on the calling thread, which must be a dedicated thread (never the cooperative pool) and
     /// the only user of this slot meanwhile. `run(_:)` is the async form.
     public func runBlocking(_ request: SandboxRequest) throws -> SandboxOutcome {
-        var stdinFD = nullFD
-        if let stdin = request.stdin {
-            stdinFD = open(stdin.path, O_RDONLY | O_CLOEXEC)
-            guard stdinFD >= 0 else { throw JudgingError.sandboxUnavailable(step: "open stdin", errno: errno) }
+        var owned: [Int32] = []
+        if case .pipe(let fd) = request.stdin { owned.append(fd) }
+        if case .pipe(let fd) = request.stdout { owned.append(fd) }
+        var handedOver = false
+        defer { if !handedOver { owned.forEach { close($0) } } }
+        let stdinFD: Int32
+        var openedFD: Int32 = -1
+        defer { if openedFD >= 0 { close(openedFD) } }
+        switch request.stdin {
+        case .empty:
+            try loadInput(source: -1, data: Data())
+            stdinFD = inputReaderFD
+        case .copy(.text(let text)):
+            try loadInput(source: -1, data: Data(text.utf8))
+            stdinFD = inputReaderFD
+        case .copy(.file(let url)), .file(let url):
+            openedFD = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            guard openedFD >= 0 else { throw JudgingError.sandboxUnavailable(step: "open stdin", errno: errno) }
+            var status = stat()
+            guard fstat(openedFD, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+                throw JudgingError.sandboxUnavailable(step: "open stdin \(url.path) (not a regular file)", errno: EINVAL)
+            }
+            _ = fcntl(openedFD, F_SETFL, 0)
+            if case .file = request.stdin {
+                stdinFD = openedFD
+            } else {
+                try loadInput(source: openedFD, data: Data())
+                stdinFD = inputReaderFD
+            }
+        case .pipe(let fd):
+            stdinFD = fd
         }
-        defer { if stdinFD != nullFD { close(stdinFD) } }
+        let stdoutTarget: Int32
+        switch request.stdout {
+        case .capture: stdoutTarget = stdoutFD
+        case .pipe(let fd): stdoutTarget = fd
+        }
         for fd in [stdoutFD, stderrFD] {
             guard csandbox_capture_reset(fd) == 0 else {
                 throw JudgingError.sandboxUnavailable(step: "reset capture file", errno: errno)
@@ -194,14 +308,20 @@ public final class SandboxSlot: @unchecked Sendable {
 
         var result = csandbox_result()
         let environment = request.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        handedOver = true
         let status = withCStrings(request.arguments) { argv in
             withCStrings(environment) { envp in
                 request.workingDirectory.withUnsafeFileSystemRepresentation { workdir in
-                    guard let workdir, let path = argv[0] else { return EINVAL }
+                    guard let workdir, let path = argv[0] else {
+                        owned.forEach { close($0) }
+                        return EINVAL
+                    }
                     var spec = csandbox_run_spec(
                         path: path, argv: argv, envp: envp, workdir: workdir, stdin_fd: stdinFD,
-                        stdout_fd: stdoutFD, stderr_fd: stderrFD, profile: request.profile.cValue,
-                        landlock_fd: landlockFD, cpu_limit_ms: UInt64(request.cpuLimitMilliseconds),
+                        stdout_fd: stdoutTarget, stderr_fd: stderrFD,
+                        owns_stdin: request.stdin.isPipe ? 1 : 0, owns_stdout: request.stdout.isPipe ? 1 : 0,
+                        profile: request.profile.cValue, landlock_fd: landlockFD,
+                        cpu_limit_ms: UInt64(request.cpuLimitMilliseconds),
                         wall_limit_ms: UInt64(request.wallLimitMilliseconds),
                         memory_limit_bytes: UInt64(request.memoryLimitBytes),
                         address_space_bytes: UInt64(request.addressSpaceBytes),
@@ -229,6 +349,14 @@ public final class SandboxSlot: @unchecked Sendable {
             stdoutFile: stdoutFile, stderrFile: stderrFile)
     }
 
+    /// Fills the slot's input file from `source` (an fd) or `data`, and rewinds the program's end.
+    private func loadInput(source: Int32, data: Data) throws {
+        let status = data.withUnsafeBytes { bytes in
+            csandbox_input_load(inputWriterFD, inputReaderFD, source, bytes.baseAddress, bytes.count)
+        }
+        guard status == 0 else { throw JudgingError.sandboxUnavailable(step: "load the input file", errno: errno) }
+    }
+
     /// The Landlock ruleset for these paths, or -1 when the kernel has no Landlock.
     private func ruleset(readable: [String], writable: [String]) throws -> Int32 {
         guard protections.landlockABI > 0 else { return -1 }
@@ -240,12 +368,14 @@ public final class SandboxSlot: @unchecked Sendable {
     }
 
     private func cachedRuleset(readable: [String], writable: [String]) throws -> Int32 {
-        let read = SandboxRequest.systemReadablePaths + readable
-        let key = read.joined(separator: "\0") + "\u{1}" + writable.joined(separator: "\0")
+        // The slot's own files, reached as /dev/stdin, /dev/stdout and /dev/stderr; /dev/null may be written.
+        let read = SandboxRequest.systemReadablePaths + [inputFile.path] + readable
+        let write = [stdoutFile.path, stderrFile.path, "/dev/null"] + writable
+        let key = read.joined(separator: "\0") + "\u{1}" + write.joined(separator: "\0")
         if let fd = rulesets[key] { return fd }
         let fd = withCStrings(read) { readPaths in
-            withCStrings(writable) { writePaths in
-                csandbox_landlock_create(readPaths, read.count, writePaths, writable.count)
+            withCStrings(write) { writePaths in
+                csandbox_landlock_create(readPaths, read.count, writePaths, write.count)
             }
         }
         guard fd >= 0 else { throw JudgingError.sandboxUnavailable(step: "Landlock ruleset", errno: -fd) }
@@ -256,6 +386,20 @@ public final class SandboxSlot: @unchecked Sendable {
         }
         rulesets[key] = fd
         return fd
+    }
+}
+
+extension SandboxInput {
+    var isPipe: Bool {
+        if case .pipe = self { return true }
+        return false
+    }
+}
+
+extension SandboxOutput {
+    var isPipe: Bool {
+        if case .pipe = self { return true }
+        return false
     }
 }
 

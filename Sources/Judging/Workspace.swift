@@ -1,9 +1,12 @@
 import Foundation
 
-/// A temporary tree for one judge process: per-submission work directories and private capture folders.
+/// A temporary tree for one judge process: work directories (under ``workRoot``, the one tree of it that sandboxed
+/// programs can see) and private folders beside it (capture files, inline tests, checker feedback).
 /// Removed when released. `@unchecked Sendable`: `root` is immutable and directory creation is atomic.
 public final class Workspace: @unchecked Sendable {
     public let root: URL
+    /// Where work directories live: the only part of the workspace a program's file-system view shows.
+    public let workRoot: URL
     private let counter = Counter()
 
     /// Creates `/tmp/solve-XXXXXX` (or under `TMPDIR`), traversable by sandbox uids but not listable.
@@ -16,24 +19,29 @@ public final class Workspace: @unchecked Sendable {
         }
         root = URL(fileURLWithPath: String(cString: made), isDirectory: true)
         chmod(root.path, 0o711)
+        workRoot = root.appendingPathComponent("work", isDirectory: true)
+        guard mkdir(workRoot.path, 0o711) == 0 else {
+            throw JudgingError.workspace(path: workRoot.path, reason: String(cString: strerror(errno)))
+        }
+        chmod(workRoot.path, 0o711)
     }
 
     deinit {
         try? FileManager.default.removeItem(at: root)
     }
 
-    /// A fresh directory readable by every uid (work directories: programs run there).
+    /// A fresh work directory readable by every uid (programs run there).
     public func makeDirectory(_ prefix: String) throws -> URL {
-        try make("\(prefix)-\(counter.next())", mode: 0o755)
+        try make("\(prefix)-\(counter.next())", in: workRoot, mode: 0o755)
     }
 
-    /// A directory only the judge can open (capture files, checker feedback).
+    /// A directory only the judge can open, outside every program's view (capture files, checker feedback).
     func makePrivateDirectory(_ name: String) throws -> URL {
-        try make(name, mode: 0o700)
+        try make(name, in: root, mode: 0o700)
     }
 
-    private func make(_ name: String, mode: mode_t) throws -> URL {
-        let url = root.appendingPathComponent(name, isDirectory: true)
+    private func make(_ name: String, in parent: URL, mode: mode_t) throws -> URL {
+        let url = parent.appendingPathComponent(name, isDirectory: true)
         guard mkdir(url.path, mode) == 0 || errno == EEXIST else {
             throw JudgingError.workspace(path: url.path, reason: String(cString: strerror(errno)))
         }

@@ -58,7 +58,7 @@ public enum KattisPackage {
         let statement = try readStatement(package: url)
         return Problem(
             slug: url.lastPathComponent, title: title, statement: statement, limits: limits, tags: tags,
-            difficulty: difficulty, checker: checker, tests: tests, source: url, format: .kattis)
+            difficulty: difficulty, checker: checker, python: .pypy, tests: tests, source: url, format: .kattis)
     }
 
     /// `name`: text, or a mapping of languages to text (its `en` entry).

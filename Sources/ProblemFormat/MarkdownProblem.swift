@@ -32,6 +32,12 @@ enum MarkdownProblem {
         if let route, route != "reasoning" && route != "code" {
             throw fields.invalidValue("route", route, reason: "is not a route", expected: "reasoning or code")
         }
+        let python = try fields.string("python", expected: "cpython or pypy").map { value in
+            guard let runtime = PythonRuntime(rawValue: value) else {
+                throw fields.invalidValue("python", value, reason: "is not a Python runtime", expected: "cpython or pypy")
+            }
+            return runtime
+        }
         let interface = try readInterface(fields, body: body)
         let checker = try readChecker(fields, folder: folder)
         if interface != .standardIO, let value = try fields.string("checker", expected: "no checker") {
@@ -55,7 +61,8 @@ enum MarkdownProblem {
             slug: slug, title: title ?? body.heading ?? slug,
             statement: statement(lines[bodyStart...], without: body.starter),
             limits: limits, tags: tags ?? [], difficulty: difficulty, route: route, checker: checker,
-            interface: interface, tests: body.samples + hidden, source: url, format: .markdown)
+            interface: interface, python: python ?? .cpython, tests: body.samples + hidden, source: url,
+            format: .markdown)
     }
 
     /// The body as the statement. A function problem's starter block is not part of it, and neither are the blank

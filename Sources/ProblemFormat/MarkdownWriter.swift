@@ -77,6 +77,7 @@ public enum MarkdownWriter {
         if !problem.tags.isEmpty { yaml += "tags: [\(problem.tags.map(JSONValue.quoted).joined(separator: ", "))]\n" }
         if let difficulty = problem.difficulty { yaml += "difficulty: \(JSONValue.quoted(difficulty))\n" }
         if let route = problem.route { yaml += "route: \(route)\n" }
+        if problem.python != .cpython { yaml += "python: \(problem.python.rawValue)\n" }
         switch problem.checker {
         case .tokens(let options) where options == .standard:
             break

@@ -15,6 +15,8 @@ public struct Problem: Sendable, Hashable, Codable {
     public var checker: CheckerSpec
     /// How the program is run: standard I/O (the default) or a Python function called by the judge.
     public var interface: ProgramInterface
+    /// Which interpreter runs Python 3 programs: CPython, or PyPy as Kattis and Codeforces judge (when installed).
+    public var python: PythonRuntime
     /// Samples first (in statement order), then hidden tests in name order.
     public var tests: [TestCase]
     /// Where the problem was loaded from (the `.md` file or the package folder).
@@ -32,7 +34,8 @@ public struct Problem: Sendable, Hashable, Codable {
     public init(
         slug: String, title: String, statement: String, limits: Limits, tags: [String] = [],
         difficulty: String? = nil, route: String? = nil, checker: CheckerSpec = .tokens(.standard),
-        interface: ProgramInterface = .standardIO, tests: [TestCase], source: URL, format: Format
+        interface: ProgramInterface = .standardIO, python: PythonRuntime = .cpython, tests: [TestCase], source: URL,
+        format: Format
     ) {
         self.slug = slug
         self.title = title
@@ -43,6 +46,7 @@ public struct Problem: Sendable, Hashable, Codable {
         self.route = route
         self.checker = checker
         self.interface = interface
+        self.python = python
         self.tests = tests
         self.source = source
         self.format = format
@@ -54,10 +58,11 @@ public struct Problem: Sendable, Hashable, Codable {
     public var hiddenTests: [TestCase] { tests.filter { !$0.isSample } }
 
     private enum CodingKeys: String, CodingKey {
-        case slug, title, statement, limits, tags, difficulty, route, checker, interface, tests, source, format
+        case slug, title, statement, limits, tags, difficulty, route, checker, interface, python, tests, source, format
     }
 
-    /// Decodes a problem; one encoded before function problems existed reads as standard I/O.
+    /// Decodes a problem; one encoded before function problems existed reads as standard I/O, one encoded before
+    /// Python runtimes existed as CPython.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -70,10 +75,18 @@ public struct Problem: Sendable, Hashable, Codable {
             route: try container.decodeIfPresent(String.self, forKey: .route),
             checker: try container.decode(CheckerSpec.self, forKey: .checker),
             interface: try container.decodeIfPresent(ProgramInterface.self, forKey: .interface) ?? .standardIO,
+            python: try container.decodeIfPresent(PythonRuntime.self, forKey: .python) ?? .cpython,
             tests: try container.decode([TestCase].self, forKey: .tests),
             source: try container.decode(URL.self, forKey: .source),
             format: try container.decode(Format.self, forKey: .format))
     }
+}
+
+/// The interpreter that runs a problem's Python 3 programs.
+public enum PythonRuntime: String, Sendable, Hashable, Codable, CaseIterable {
+    case cpython
+    /// A JIT, several times faster on loops; Kattis packages' time limits assume it.
+    case pypy
 }
 
 /// Time and memory limits of one run.

@@ -47,7 +47,7 @@ chmod(binary, 0o755)
 let pool = SandboxPool(capacity: 1, isolation: .unprivilegedWhenRoot, workspace: workspace)
 let protections = try await pool.protections()
 let request = SandboxRequest(
-    arguments: [binary], environment: ["PATH": "/usr/bin:/bin"], workingDirectory: directory, stdin: nil,
+    arguments: [binary], environment: ["PATH": "/usr/bin:/bin"], workingDirectory: directory, stdin: .empty,
     profile: .native, readablePaths: [directory.path], cpuLimitMilliseconds: 1000, wallLimitMilliseconds: 3000,
     memoryLimitBytes: 256 << 20, addressSpaceBytes: 320 << 20, stackBytes: 0, outputLimitBytes: 64 << 20,
     maxTasks: 64)

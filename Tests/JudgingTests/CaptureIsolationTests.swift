@@ -83,7 +83,7 @@ struct CaptureIsolationTests {
         // The judge's own uid owns the capture files, so only a program running as that uid can lease them.
         let pool = SandboxPool(capacity: 1, isolation: .judgeUser, workspace: try Workspace())
         let request = SandboxRequest(
-            arguments: [binary.path], environment: [:], workingDirectory: folder, stdin: nil, profile: .native,
+            arguments: [binary.path], environment: [:], workingDirectory: folder, stdin: .empty, profile: .native,
             readablePaths: [folder.path], cpuLimitMilliseconds: 1000, wallLimitMilliseconds: 3000,
             memoryLimitBytes: 256 << 20, addressSpaceBytes: 0, stackBytes: 0, outputLimitBytes: 1 << 20, maxTasks: 16)
         let (stdout, stderr, seconds) = try await pool.withSlot { slot in

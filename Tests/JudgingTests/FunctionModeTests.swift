@@ -136,7 +136,7 @@ struct FunctionModeTests {
         problem.tests = [TestCase(name: "bad", input: .text("[1, 2\n3\n"), answer: .text("[0]\n"), isSample: false)]
         let report = try await judge.judge(Submission(source: Self.correct, language: .python, name: "x"), on: problem)
         #expect(report.verdict == .internalError)
-        #expect(report.message.hasPrefix("test bad: broken test: argument line 1 is not JSON"))
+        #expect(report.message.hasPrefix("test bad: broken test: argument line 1: not valid JSON"))
     }
 
     @Test("other languages are refused with a clear error")
@@ -169,7 +169,7 @@ struct FunctionModeTests {
             message: "test check: assertion failed: line 5: assert candidate(-1, 1) == 0"),
         Case(
             name: "raises", source: "def add(a, b):\n    return a + b + c\n", verdict: .runtimeError,
-            message: "test check: exit code 1"),
+            message: "test check: raised NameError: name 'c' is not defined"),
         Case(
             name: "missing function", source: "def plus(a, b):\n    return a + b\n", verdict: .wrongAnswer,
             message: "test check: the program defines no function add"),
