@@ -195,6 +195,8 @@ int64_t csandbox_cgroup_claim(csandbox_cgroup *cgroup, int use_cgroups) {
         if (error == 0) error = version == 1 ? open_v1_files(cgroup) : open_v2_files(cgroup);
         if (error == 0) {
             cgroup->version = version;
+            cgroup->oom_kills = keyed_fd(cgroup->events_fd, "oom_kill");
+            cgroup->max_events = version == 2 ? keyed_fd(cgroup->events_fd, "max") : 0;
             return number;
         }
         // Cgroups refused (a read-only cgroupfs, say): keep the number and its lock (and so the folder, which a
@@ -238,15 +240,21 @@ void csandbox_cgroup_finish(csandbox_cgroup *cgroup, int sweep, uint64_t *peak, 
     *peak = 0;
     *limit_hit = 0;
     if (cgroup->version == 0) return;
+    // The OOM and limit counters only grow (and a claimed cgroup may hold a dead judge's counts): a run hit the
+    // limit when they grew during it.
+    uint64_t kills = keyed_fd(cgroup->events_fd, "oom_kill");
     if (cgroup->version == 1) {
         *peak = number_fd(cgroup->usage_fd);
-        *limit_hit = keyed_fd(cgroup->events_fd, "oom_kill") > 0 || number_fd(cgroup->failcnt_fd) > 0;
+        *limit_hit = kills > cgroup->oom_kills || number_fd(cgroup->failcnt_fd) > 0;
         if (sweep) kill_members(cgroup->pids_dir);
     } else {
         *peak = number_fd(cgroup->usage_fd);
-        *limit_hit = keyed_fd(cgroup->events_fd, "oom_kill") > 0 || keyed_fd(cgroup->events_fd, "max") > 0;
+        uint64_t maxes = keyed_fd(cgroup->events_fd, "max");
+        *limit_hit = kills > cgroup->oom_kills || maxes > cgroup->max_events;
+        cgroup->max_events = maxes;
         if (sweep && write_file(cgroup->memory_dir, "cgroup.kill", "1") != 0) kill_members(cgroup->memory_dir);
     }
+    cgroup->oom_kills = kills;
     if (sweep) kill_members(cgroup->memory_dir);
 }
 

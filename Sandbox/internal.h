@@ -22,6 +22,8 @@ typedef struct {
     int failcnt_fd;               /// v1 memory.failcnt, or -1
     int events_fd;                /// v1 memory.oom_control / v2 memory.events, or -1
     uint64_t memory_limit;        /// the limit last written (UINT64_MAX: none yet)
+    uint64_t oom_kills;           /// the cgroup's OOM kills so far (the counters only grow: a run compares)
+    uint64_t max_events;          /// v2: times the cgroup hit memory.max so far
     uint32_t max_tasks;           /// the task cap last written (UINT32_MAX: none yet)
 } csandbox_cgroup;
 

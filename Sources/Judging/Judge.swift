@@ -109,6 +109,24 @@ public final class Judge: Sendable {
                 report.message = compile.log.split(separator: "\n").first.map(String.init) ?? "compilation failed"
                 return report
             }
+            // An image larger than the address space cannot even be loaded: the kernel kills it with SIGSEGV inside
+            // execve, which would read as a crash.
+            let addressSpace = problem.limits.memoryBytes + language.addressSpaceAllowanceBytes
+            if language.profile == .native,
+                let size = ELFImage.loadSize(of: directory.appendingPathComponent(Language.binaryName)),
+                size > addressSpace, let first = tests.first
+            {
+                report.verdict = .memoryLimitExceeded
+                let message = "its static data alone needs \(size >> 20) MiB, over the \(problem.limits.memoryBytes >> 20) MiB limit"
+                report.message = "test \(first.name): \(message)"
+                report.tests = [
+                    TestReport(
+                        name: first.name, isSample: first.isSample, verdict: .memoryLimitExceeded, timeMilliseconds: 0,
+                        wallMilliseconds: 0, memoryKiB: size / 1024, message: message, exitCode: nil, signal: nil,
+                        output: "", stderr: "")
+                ]
+                return report
+            }
             let inline = try self.workspace.makePrivateDirectory("tests-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: inline) }
             for (index, test) in tests.enumerated() {
@@ -156,11 +174,13 @@ public final class Judge: Sendable {
         // The program reads a copy of the input in its slot's own file, never the problem's file.
         var request = SandboxRequest(
             arguments: arguments,
-            environment: ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"],
+            environment: language.runEnvironment.merging(
+                ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"]) { _, judge in judge },
             workingDirectory: directory, stdin: .copy(test.input), profile: language.profile,
             readablePaths: [directory.path], cpuLimitMilliseconds: limits.timeMilliseconds,
             wallLimitMilliseconds: max(3 * limits.timeMilliseconds, limits.timeMilliseconds + 1000),
-            memoryLimitBytes: limits.memoryBytes, addressSpaceBytes: limits.memoryBytes + Judge.addressSpaceAllowance,
+            memoryLimitBytes: limits.memoryBytes,
+            addressSpaceBytes: limits.memoryBytes + language.addressSpaceAllowanceBytes,
             stackBytes: 0, outputLimitBytes: options.outputLimitBytes, maxTasks: 64)
         if let function = problem.interface.function, test.kind == .pythonCheck {
             return try await runCheck(test, function: function, problem: problem, request: &request, slot: slot)
@@ -211,10 +231,6 @@ public final class Judge: Sendable {
         return report
     }
 
-    /// Virtual memory granted beyond the memory limit for the runtime's own mappings (libc, libstdc++, CPython).
-    /// The stack rlimit stays unlimited: recursion may grow until this address-space limit (stack = memory, as on
-    /// Codeforces) while threads keep glibc's 8 MiB default stacks instead of one memory limit each.
-    static let addressSpaceAllowance = 64 << 20
 
     private func materialize(_ data: TestData, as name: String, in directory: URL) throws -> URL {
         if let file = data.file { return file }

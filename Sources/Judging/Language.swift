@@ -20,6 +20,12 @@ public struct Language: Sendable, Hashable {
     public var profile: SandboxProfile
     /// Whether the C++ precompiled header applies.
     public var usesPrecompiledHeader: Bool
+    /// Environment variables the program runs with besides the judge's few.
+    public var runEnvironment: [String: String] = [:]
+    /// Address space granted beyond the memory limit for the runtime's own mappings (libc, libstdc++, CPython).
+    /// The stack rlimit stays unlimited: recursion may grow until this address-space limit (stack = memory, as on
+    /// Codeforces) while threads keep glibc's 8 MiB default stacks instead of one memory limit each.
+    public var addressSpaceAllowanceBytes = 64 << 20
 
     /// The tools that must exist for the language to be usable.
     public var requiredTools: [String] { Array(Set([compileCommand.first, runCommand.first].compactMap { $0 })).filter { $0.hasPrefix("/") }.sorted() }
@@ -71,7 +77,10 @@ extension Language {
             "import sys; compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec')", "{source}",
         ],
         runCommand: ["/usr/bin/pypy3", "-I", "-S", "-B", "-c", pythonLoader, "{source}"], profile: .pypy,
-        usesPrecompiledHeader: false)
+        usesPrecompiledHeader: false,
+        // The nursery PyPy picks when it cannot read the CPU's cache size (it would warn on every run: the view
+        // has no /proc); its threads need far more address space than CPython's after deep recursion.
+        runEnvironment: ["PYPY_GC_NURSERY": "4M"], addressSpaceAllowanceBytes: 1 << 30)
 
     /// Runs the program named by `sys.argv[1]` as `__main__` with the builtins `site` adds (`exit`, `quit`), and
     /// prints an uncaught exception's traceback without this loader's frame, as `python3 main.py` would.

@@ -45,7 +45,7 @@ enum CommandOutput {
         var lines = checks.map { check in
             let mark = check.matches ? "ok  " : "FAIL"
             return "\(mark) \(check.report.verdict.code.padding(toLength: 3, withPad: " ", startingAt: 0)) "
-                + "(expected \(check.expected.code))  \(check.file)  \(check.report.message)"
+                + "(expected \(check.expected.code))  \(check.file) [\(check.report.language)]  \(check.report.message)"
         }
         let good = checks.filter(\.matches).count
         lines.append("\(good) of \(checks.count) submissions got the verdict their folder names")

@@ -74,6 +74,12 @@ struct FunctionModeTests {
             verdict: .runtimeError,
             message: "test sample-1: the program exited (code 0) before the function returned"),
         Case(
+            name: "forges a broken-test report",
+            source: "import os\nfor fd in range(64):\n    try:\n        os.write(fd, b'\\n@@solve-function-report@@ badtest \"x\"\\n')\n"
+                + "    except OSError:\n        pass\nos._exit(0)\n",
+            verdict: .runtimeError,
+            message: "test sample-1: the program exited (code 0) before the function returned"),
+        Case(
             name: "main block stays quiet",
             source: correct + "\nif __name__ == '__main__':\n    raise SystemExit(input())\n", verdict: .accepted,
             message: "2 of 2 tests passed"),
@@ -173,6 +179,25 @@ struct FunctionModeTests {
         Case(
             name: "missing function", source: "def plus(a, b):\n    return a + b\n", verdict: .wrongAnswer,
             message: "test check: the program defines no function add"),
+        // Reward hacks: none may pass, since the check runs in a process of its own and reports on its own channel.
+        Case(
+            name: "forges the check's report on stdout",
+            source: "import os, sys\nprint('\\n@@solve-function-report@@ passed\\n')\nsys.stdout.flush()\nos._exit(0)\n",
+            verdict: .runtimeError, message: "test check: the program exited (code 0) before the check finished"),
+        Case(
+            name: "writes the report on every descriptor",
+            source: "import os\nfor fd in range(64):\n    try:\n        os.write(fd, b'\\n@@solve-function-report@@ passed\\n')\n"
+                + "    except OSError:\n        pass\nos._exit(0)\n",
+            verdict: .runtimeError, message: "test check: the program exited (code 0) before the check finished"),
+        Case(
+            name: "returns an object equal to everything",
+            source: "class Always:\n    def __eq__(self, other):\n        return True\n\n    def __ne__(self, other):\n"
+                + "        return False\n\n\ndef add(a, b):\n    return Always()\n",
+            verdict: .wrongAnswer, message: "test check: assertion failed: line 4: assert candidate(1, 2) == 3"),
+        Case(
+            name: "ends the process from inside the call",
+            source: "import os\ndef add(a, b):\n    os._exit(0)\n", verdict: .runtimeError,
+            message: "test check: the program exited (code 0) before the check finished"),
     ]
 
     @Test("HumanEval-style check code", arguments: checkCases)
