@@ -142,7 +142,7 @@ struct EvalRunCommand: AsyncParsableCommand {
     }
 
     private func setURL() throws -> URL {
-        if let set { return URL(fileURLWithPath: set) }
+        if let set { return URL(fileURLWithPath: try ProblemLocator.existingPath(set) ?? set) }
         guard let bundled = ProjectFolders.candidates(named: "Problems", environmentKey: "SOLVE_PROBLEMS").first else {
             throw CommandFailure("no problem set given and no bundled Problems/ folder found (set SOLVE_PROBLEMS or pass SET)")
         }

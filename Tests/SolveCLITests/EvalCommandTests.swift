@@ -88,6 +88,16 @@ struct EvalCommandTests {
         #expect(try StoreChecks.violations(inDatabaseAt: db, finished: true) == [])
     }
 
+    @Test func aSetPathTypedInAnotherCaseIsUsedAndSaid() throws {
+        let folder = try workspace()
+        let typed = folder.appendingPathComponent("SET").path
+        let config = folder.appendingPathComponent("solve.yaml").path
+        let db = folder.appendingPathComponent("e.sqlite").path
+        let result = try runSolve(["eval", typed, "--config", config, "--model", "plain", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("using \(folder.appendingPathComponent("set").path)\n"), "\(result.stderr)")
+    }
+
     @Test func shardsRunOnTheirOwnAndMergeIntoOneRun() throws {
         let folder = try workspace()
         var parts: [String] = []
