@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Evaluation
 
@@ -98,8 +98,8 @@ struct ComparisonReportHTMLTests {
         }
 
         // The same measurement sees a table that is too wide (so a passing check above means something).
-        let wide = "<!doctype html><body style=\"max-width: 600px\"><table><tr><td style=\"white-space: nowrap\">"
-            + String(repeating: "wide ", count: 400) + "</td></tr></table></body>"
+        let cell = "<td style=\"white-space: nowrap\">" + String(repeating: "wide ", count: 400) + "</td>"
+        let wide = "<!doctype html><body style=\"max-width: 600px\"><table><tr>\(cell)</tr></table></body>"
         let control = try Layout.measure(wide, browser: browser, width: 1280)
         #expect(control.pageWidth > control.viewport && control.boxes.contains { $0.right > control.contentRight + 1 })
     }
