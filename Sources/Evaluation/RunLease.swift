@@ -8,7 +8,7 @@ import Foundation
 /// `heartbeatInterval`. A process killed without a word (SIGKILL, power loss) leaves its rows behind: on the same
 /// machine they are taken over at once, since the holder's pid no longer names the same live process; from another
 /// machine, `expiry` after the last heartbeat.
-public final class RunLease: @unchecked Sendable {  // `timer` and `released` are guarded by `lock`
+public final class RunLease: @unchecked Sendable {  // `released` is guarded by `lock`
     /// How often the holder renews its lease.
     public static let heartbeatInterval: TimeInterval = 5
     /// How long after its last heartbeat a lease of a process that cannot be checked (another machine) still holds.
@@ -20,30 +20,30 @@ public final class RunLease: @unchecked Sendable {  // `timer` and `released` ar
     let token: String
     private let store: EvaluationStore
     private let lock = NSLock()
-    private var timer: DispatchSourceTimer?
+    private let timer: DispatchSourceTimer
     private var released = false
 
     init(store: EvaluationStore, runs: [String], token: String, heartbeatInterval: TimeInterval) {
         self.store = store
         self.runs = runs
         self.token = token
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "solve.run-lease"))
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "solve.run-lease"))
         timer.schedule(deadline: .now() + heartbeatInterval, repeating: heartbeatInterval)
         timer.setEventHandler { [store, token] in
             // A failed renewal (disk full, a long lock) is not fatal here: writes check the lease themselves.
             try? store.renewLease(token: token, now: Date())
         }
         timer.resume()
-        self.timer = timer
     }
 
-    /// Stops renewing and deletes the lease rows, so that the runs can be resumed at once. Safe to call twice.
+    /// Stops renewing and deletes the lease rows, so that the runs can be resumed at once. Safe to call twice. When
+    /// the delete fails (a full disk), the rows stay until they are taken over as a dead process's.
     public func release() {
-        let timer: DispatchSourceTimer? = lock.withLock {
+        let first = lock.withLock {
             defer { released = true }
-            return released ? nil : self.timer
+            return !released
         }
-        guard let timer else { return }
+        guard first else { return }
         timer.cancel()
         try? store.deleteLease(token: token)
     }
