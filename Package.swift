@@ -98,7 +98,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["ProblemFormat", "Judging"],
+            dependencies: ["ProblemFormat", "Judging", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "ProblemFormatTests", dependencies: ["ProblemFormat", "TestSupport"]),
@@ -112,7 +112,10 @@ let package = Package(
         .testTarget(name: "SolvingTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),
         .testTarget(
             name: "EvaluationTests",
-            dependencies: ["Evaluation", "Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]
+            dependencies: [
+                "Evaluation", "Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "SolveCLITests",

@@ -14,6 +14,10 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible, Equatable
     case mergeConflict(run: String, detail: String)
     /// The model server kept failing; what is stored is kept.
     case serverFailing(detail: String, completed: Int, remaining: Int)
+    /// Another live process holds the run (`solve eval` on it is under way there).
+    case runBusy(run: String, holder: String, secondsSinceHeartbeat: Int)
+    /// This process no longer holds the run's lease (it was taken over, or never taken): it writes nothing more.
+    case leaseLost(run: String, holder: String?)
 
     public var description: String {
         switch self {
@@ -30,6 +34,14 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible, Equatable
         case .mergeConflict(let run, let detail): return "cannot merge run \"\(run)\": \(detail)"
         case .serverFailing(let detail, let completed, let remaining):
             return "stopped: the model server keeps failing (\(detail)); \(completed) samples are stored, \(remaining) remain — fix the server and rerun with --resume"
+        case .runBusy(let run, let holder, let seconds):
+            return "run \"\(run)\" is being evaluated by \(holder) (heard from \(seconds) s ago); a second "
+                + "process would redo its samples: wait for it to finish or stop it (a process killed without warning "
+                + "lets go at once on its own machine, \(Int(RunLease.expiry)) s after its last heartbeat elsewhere)"
+        case .leaseLost(let run, let holder):
+            let now = holder.map { "\(run) is now held by \($0)" } ?? "nothing holds it now"
+            return "stopped: this process no longer holds run \"\(run)\" (\(now)); nothing more is written — "
+                + "continue with --resume once no other process works on it"
         }
     }
 }

@@ -5,8 +5,9 @@ import Solving
 /// What an evaluation reports while it runs (for the progress view).
 public enum EvaluationEvent: Sendable {
     /// Work is about to start: `total` samples in all, `finished` of them stored before, `abandoned` attempts of
-    /// interrupted samples set aside.
-    case started(runs: [RunRecord], total: Int, finished: Int, abandoned: Int)
+    /// interrupted samples set aside, `redone` half-written samples (stored apart from their attempts by an older
+    /// `solve`) deleted to be run again.
+    case started(runs: [RunRecord], total: Int, finished: Int, abandoned: Int, redone: Int)
     case attemptFinished(run: String, problem: String, sample: Int, AttemptRecord)
     case sampleFinished(SampleResult)
     /// A sample that could not finish (server error, judge failure): not stored as a result; `--resume` reruns it.
@@ -56,16 +57,24 @@ public struct EvaluationRunner: Sendable {
         return prepared
     }
 
-    /// Runs what is left of `runs` on `set`.
-    /// - Throws: `EvaluationError.serverFailing` after `failureLimit` failed samples in a row; `SolveError` when no
-    ///   server answers at all; `CancellationError` when cancelled (everything finished so far is stored).
-    public func run(_ runs: [RunRecord], set: ProblemSet, onEvent: @escaping @Sendable (EvaluationEvent) -> Void) async throws {
+    /// Runs what is left of `runs` on `set`, first setting aside what an earlier process left unfinished.
+    /// - Parameter lease: this process's lease on `runs` (`EvaluationStore.lease(runs:)`); every write checks it.
+    /// - Throws: `EvaluationError.serverFailing` after `failureLimit` failed samples in a row; `.database` when the
+    ///   store fails (a full disk) and `.leaseLost` when another process took the run over: what is stored stays
+    ///   whole; `SolveError` when no server answers at all; `CancellationError` when cancelled (everything finished
+    ///   so far is stored).
+    public func run(
+        _ runs: [RunRecord], set: ProblemSet, lease: RunLease,
+        onEvent: @escaping @Sendable (EvaluationEvent) -> Void
+    ) async throws {
         var abandoned = 0
+        var redone = 0
         var finished = 0
         var work: [(RunRecord, Problem, Int)] = []
         var done: [String: Set<SampleKey>] = [:]
         for run in runs {
-            abandoned += try store.abandonPendingAttempts(of: run.name)
+            redone += try store.redoHalfWrittenSamples(of: run.name, lease: lease).count
+            abandoned += try store.abandonPendingAttempts(of: run.name, lease: lease)
             done[run.name] = try store.finishedSamples(of: run.name)
         }
         // Sample-major, then problem, then run: stopping early leaves every model with the same problems done.
@@ -80,7 +89,8 @@ public struct EvaluationRunner: Sendable {
                 }
             }
         }
-        onEvent(.started(runs: runs, total: work.count + finished, finished: finished, abandoned: abandoned))
+        let total = work.count + finished
+        onEvent(.started(runs: runs, total: total, finished: finished, abandoned: abandoned, redone: redone))
 
         var consecutiveFailures = 0
         var lastFailure = ""
@@ -90,7 +100,9 @@ public struct EvaluationRunner: Sendable {
             var inFlight = 0
             func startNext() -> Bool {
                 guard let (run, problem, sample) = next.next() else { return false }
-                group.addTask { try await solveSample(run: run, problem: problem, sample: sample, onEvent: onEvent) }
+                group.addTask {
+                    try await solveSample(run: run, problem: problem, sample: sample, lease: lease, onEvent: onEvent)
+                }
                 inFlight += 1
                 return true
             }
@@ -114,10 +126,17 @@ public struct EvaluationRunner: Sendable {
         }
     }
 
-    /// One sample: solve, store each attempt as it finishes, then the result. Returns why it could not finish, if so.
-    private func solveSample(run: RunRecord, problem: Problem, sample: Int, onEvent: @escaping @Sendable (EvaluationEvent) -> Void) async throws -> String? {
+    /// One sample: solve, store each attempt as it finishes, then the sample with all its attempts in one
+    /// transaction. Returns why it could not finish, if so (its stored attempts are then set aside).
+    /// - Throws: a store failure (the run stops: a full disk fails every later sample too), `SolveError`, or
+    ///   `CancellationError`.
+    private func solveSample(
+        run: RunRecord, problem: Problem, sample: Int, lease: RunLease,
+        onEvent: @escaping @Sendable (EvaluationEvent) -> Void
+    ) async throws -> String? {
         let store = store
         let started = ContinuousClock.now
+        let storeFailure = FirstError()
         let outcome: SolveOutcome
         do {
             outcome = try await solver.solve(problem, options: plan.solveOptions(for: run, sample: sample)) { event in
@@ -125,9 +144,9 @@ public struct EvaluationRunner: Sendable {
                 // A failed request is not an attempt of the model; the sample is rerun.
                 guard attempt.verdict != "error" else { return }
                 do {
-                    try store.record(attempt, run: run, problem: problem.slug, sample: sample)
+                    try store.record(attempt, run: run, problem: problem.slug, sample: sample, lease: lease)
                 } catch {
-                    onEvent(.sampleFailed(run: run.name, problem: problem.slug, sample: sample, reason: "\(error)"))
+                    storeFailure.keep(error)
                 }
                 onEvent(.attemptFinished(run: run.name, problem: problem.slug, sample: sample, attempt))
             }
@@ -137,19 +156,42 @@ public struct EvaluationRunner: Sendable {
             // Bad prompts or configuration, or no server for this model before its first request: nothing can run.
             throw error
         } catch {
-            onEvent(.sampleFailed(run: run.name, problem: problem.slug, sample: sample, reason: "\(error)"))
-            return "\(error)"
+            try storeFailure.rethrow()
+            return try setAside(run: run, problem: problem, sample: sample, lease: lease, reason: "\(error)", onEvent)
         }
+        try storeFailure.rethrow()
         if let failed = outcome.attempts.last, failed.verdict == "error" {
-            onEvent(.sampleFailed(run: run.name, problem: problem.slug, sample: sample, reason: failed.message))
-            return failed.message
+            return try setAside(
+                run: run, problem: problem, sample: sample, lease: lease, reason: failed.message, onEvent)
         }
         let elapsed = started.duration(to: .now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let result = SampleResult(outcome: outcome, run: run, problem: problem, sample: sample, seconds: seconds)
-        try store.finish(result)
+        try store.finish(result, attempts: outcome.attempts, run: run, lease: lease)
         onEvent(.sampleFinished(result))
         return nil
+    }
+
+    /// Reports a sample that could not finish and marks its stored attempts `abandoned`; returns `reason`.
+    private func setAside(
+        run: RunRecord, problem: Problem, sample: Int, lease: RunLease, reason: String,
+        _ onEvent: @Sendable (EvaluationEvent) -> Void
+    ) throws -> String {
+        try store.abandonAttempts(of: SampleKey(problem: problem.slug, sample: sample), run: run.name, lease: lease)
+        onEvent(.sampleFailed(run: run.name, problem: problem.slug, sample: sample, reason: reason))
+        return reason
+    }
+}
+
+/// The first error of several reported from callbacks.
+private final class FirstError: @unchecked Sendable {  // `error` is guarded by `lock`
+    private let lock = NSLock()
+    private var error: Error?
+
+    func keep(_ error: Error) { lock.withLock { self.error = self.error ?? error } }
+
+    func rethrow() throws {
+        if let error = lock.withLock({ error }) { throw error }
     }
 }
 

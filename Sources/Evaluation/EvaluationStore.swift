@@ -4,8 +4,11 @@ import Solving
 
 /// The SQLite database of an evaluation: runs, every attempt (committed as it finishes) and finished samples.
 ///
-/// A sample row is written in the same transaction that marks its attempts final, so a crash leaves either a whole
-/// sample or attempts still `pending`; `--resume` marks those `abandoned` (kept, never counted) and reruns the sample.
+/// A sample row is written in one transaction with all of its attempts as `final` (those stored while it ran are
+/// marked, any whose write failed are written then), so a crash or a full disk leaves either a whole sample or
+/// attempts still `pending`; `--resume` marks those `abandoned` (kept, never counted) and reruns the sample. One
+/// process at a time works on a run: it holds the run's lease (`run_lease`, see `RunLease`), and each of its writes
+/// checks the lease in the same transaction.
 public final class EvaluationStore: Sendable {
     public let path: String
     private let queue: DatabaseQueue
@@ -111,6 +114,21 @@ public final class EvaluationStore: Sendable {
                     );
                     """)
         }
+        migrator.registerMigration("v2: run leases") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE run_lease (
+                        run TEXT PRIMARY KEY NOT NULL,
+                        token TEXT NOT NULL,
+                        host TEXT NOT NULL,
+                        pid INTEGER NOT NULL,
+                        pid_namespace TEXT NOT NULL,
+                        process_start INTEGER NOT NULL,
+                        acquired_at DATETIME NOT NULL,
+                        heartbeat_at DOUBLE NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 
@@ -145,58 +163,7 @@ public final class EvaluationStore: Sendable {
         }
     }
 
-    // MARK: Attempts and samples
-
-    /// Stores a finished attempt of a sample still in progress.
-    public func record(_ attempt: AttemptRecord, run: RunRecord, problem: String, sample: Int) throws {
-        try write { db in
-            let program = attempt.program
-            try db.execute(
-                sql: """
-                    INSERT INTO attempt (run, problem, sample, number, status, model, alias, endpoint, strategy, temperature, seed,
-                        messages, reasoning, answer, language, code, verdict, message, judge, repeat_of, prompt_tokens,
-                        completion_tokens, seconds, first_token_seconds, finish_reason, truncated, no_code, settings_hash,
-                        prompts_hash, created_at)
-                    VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    run.name, problem, sample, attempt.number, attempt.model, attempt.alias, attempt.endpoint,
-                    attempt.strategy.rawValue, attempt.temperature, attempt.seed, Self.json(attempt.messages), attempt.reasoning,
-                    attempt.answer, program?.language, program?.code, attempt.verdict, attempt.message,
-                    attempt.judge.map { Self.json($0) }, attempt.repeatOf, attempt.usage?.promptTokens, attempt.usage?.completionTokens,
-                    attempt.seconds, attempt.firstTokenSeconds, attempt.finishReason, attempt.truncated, attempt.isNoCode,
-                    run.settingsHash, run.promptsHash, Date(),
-                ])
-        }
-    }
-
-    /// Stores a finished sample and marks its attempts final, in one transaction.
-    public func finish(_ result: SampleResult) throws {
-        try write { db in
-            try Self.insert(result, into: db)
-            try db.execute(
-                sql: "UPDATE attempt SET status = 'final' WHERE run = ? AND problem = ? AND sample = ? AND status = 'pending'",
-                arguments: [result.run, result.problem, result.sample])
-        }
-    }
-
-    /// Samples of `run` already finished.
-    public func finishedSamples(of run: String) throws -> Set<SampleKey> {
-        try read { db in
-            Set(try Row.fetchAll(db, sql: "SELECT problem, sample FROM sample WHERE run = ?", arguments: [run]).map {
-                SampleKey(problem: $0["problem"], sample: $0["sample"])
-            })
-        }
-    }
-
-    /// Marks attempts of unfinished samples `abandoned` (an interrupted run); returns how many.
-    @discardableResult
-    public func abandonPendingAttempts(of run: String) throws -> Int {
-        try write { db in
-            try db.execute(sql: "UPDATE attempt SET status = 'abandoned' WHERE run = ? AND status = 'pending'", arguments: [run])
-            return db.changesCount
-        }
-    }
+    // MARK: Samples
 
     /// Finished samples of the named runs (all runs when `runs` is nil), in run, problem, sample order.
     public func samples(runs: [String]? = nil) throws -> [SampleResult] {
@@ -263,6 +230,7 @@ public final class EvaluationStore: Sendable {
             plan.append((incoming, problems, missing, attempts.filter { wanted.contains(SampleKey(problem: $0["problem"], sample: $0["sample"])) }))
         }
         try write { db in
+            try Self.requireNoLiveLease(on: plan.map(\.0.name), db)
             for (incoming, problems, samples, attempts) in plan {
                 if let row = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE name = ?", arguments: [incoming.name]) {
                     let shards = Array(Set(Self.runRecord(row).shards + incoming.shards)).sorted()
@@ -302,7 +270,7 @@ public final class EvaluationStore: Sendable {
             ])
     }
 
-    private static func insert(_ result: SampleResult, into db: Database) throws {
+    static func insert(_ result: SampleResult, into db: Database) throws {
         try db.execute(
             sql: """
                 INSERT INTO sample (run, problem, sample, model, difficulty, tags, max_attempts, attempts, first_attempt_accepted,
@@ -342,13 +310,13 @@ public final class EvaluationStore: Sendable {
         (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try queue.read(body) } catch let error as DatabaseError {
             throw EvaluationError.database(path: path, message: error.message ?? "\(error)")
         }
     }
 
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try queue.write(body) } catch let error as DatabaseError {
             throw EvaluationError.database(path: path, message: error.message ?? "\(error)")
         }

@@ -100,13 +100,19 @@ struct EvalRunCommand: AsyncParsableCommand {
             let runner = EvaluationRunner(
                 store: database, solver: Solver(config: settings, prompts: prompts, judge: judge, requestLimit: concurrency), plan: plan,
                 concurrency: concurrency)
-            let runs = try runner.prepare(
-                plan.runs(named: name, set: problemSet, config: settings, promptsHash: prompts.hash), set: problemSet, resume: resume)
+            let planned = plan.runs(named: name, set: problemSet, config: settings, promptsHash: prompts.hash)
+            // Before anything is written: a second process on these runs is refused here, naming the first.
+            let lease = try database.lease(runs: planned.map(\.name))
+            defer { lease.release() }
+            let runs = try runner.prepare(planned, set: problemSet, resume: resume)
             let progress = EvalProgress(bar: isatty(STDERR_FILENO) == 1)
-            StopOnSignal.farewell = { progress.interrupted(database: database.path, run: name) }
+            StopOnSignal.farewell = {
+                lease.release()
+                progress.interrupted(database: database.path, run: name)
+            }
             var failure: Error?
             do {
-                try await runner.run(runs, set: problemSet) { progress.show($0) }
+                try await runner.run(runs, set: problemSet, lease: lease) { progress.show($0) }
             } catch let error as EvaluationError {
                 failure = error
             }
@@ -136,7 +142,7 @@ struct EvalRunCommand: AsyncParsableCommand {
     }
 
     private func setURL() throws -> URL {
-        if let set { return URL(fileURLWithPath: set) }
+        if let set { return URL(fileURLWithPath: try ProblemLocator.existingPath(set) ?? set) }
         guard let bundled = ProjectFolders.candidates(named: "Problems", environmentKey: "SOLVE_PROBLEMS").first else {
             throw CommandFailure("no problem set given and no bundled Problems/ folder found (set SOLVE_PROBLEMS or pass SET)")
         }

@@ -18,11 +18,12 @@ final class EvalProgress: @unchecked Sendable {
     func show(_ event: EvaluationEvent) {
         lock.withLock {
             switch event {
-            case .started(let runs, let total, let finished, let abandoned):
+            case .started(let runs, let total, let finished, let abandoned, let redone):
                 self.total = total
                 done = finished
                 var line = "\(runs.map(\.name).joined(separator: ", ")): \(total) samples, \(finished) already stored"
                 if abandoned > 0 { line += ", \(abandoned) attempts of interrupted samples set aside" }
+                if redone > 0 { line += ", \(redone) half-written samples to run again" }
                 write(line + "\n")
             case .attemptFinished(_, _, _, let attempt):
                 tokens += attempt.usage?.completionTokens ?? 0

@@ -49,7 +49,8 @@ struct JudgeCommand: AsyncParsableCommand {
             let loaded = try ProblemLocator.load(problem)
             let judge = try Judge()
             if let solution {
-                let submission = try Submission.load(URL(fileURLWithPath: solution), language: language)
+                let path = try ProblemLocator.existingPath(solution) ?? solution
+                let submission = try Submission.load(URL(fileURLWithPath: path), language: language)
                 let report = try await judge.judge(
                     submission, on: loaded, options: JudgeOptions(stopAtFirstFailure: !allTests))
                 if json {

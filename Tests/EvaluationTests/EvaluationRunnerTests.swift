@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Judging
 import ModelClient
 import ProblemFormat
@@ -59,7 +60,8 @@ import TestSupport
         let runs = try runner.prepare(runner.plan.runs(named: "t", set: set, config: config, promptsHash: "h"), set: set, resume: false)
         #expect(runs.map(\.name) == ["t/feedback", "t/plain"])
         let events = EventLog()
-        try await runner.run(runs, set: set) { events.append($0) }
+        let lease = try store.lease(runs: runs.map(\.name))
+        try await runner.run(runs, set: set, lease: lease) { events.append($0) }
 
         let feedback = try store.samples(runs: ["t/feedback"])
         #expect(feedback.count == 6)
@@ -71,6 +73,8 @@ import TestSupport
         #expect(try store.attemptCounts(of: "t/plain") == ["final": 6])
         #expect(events.finished == 12)
         #expect(try store.problems(of: "t/plain").map(\.slug) == ["p1", "p2", "p3"])
+        lease.release()
+        #expect(try StoreChecks.violations(inDatabaseAt: store.path, finished: true) == [])
     }
 
     @Test func aCancelledRunLosesNothingAndResumesWhereItStopped() async throws {
@@ -79,8 +83,9 @@ import TestSupport
         let (runner, config) = try runner(store, ["feedback"], concurrency: 2)
         let runs = try runner.prepare(runner.plan.runs(named: "r", set: set, config: config, promptsHash: "h"), set: set, resume: false)
         let events = EventLog()
+        let lease = try store.lease(runs: runs.map(\.name))
         let task = Task {
-            try await runner.run(runs, set: set) { event in
+            try await runner.run(runs, set: set, lease: lease) { event in
                 events.append(event)
                 if case .sampleFinished = event, events.finished == 2 { events.stop() }
             }
@@ -96,12 +101,88 @@ import TestSupport
         #expect(throws: EvaluationError.self) { _ = try again.prepare(runs, set: set, resume: false) }
         let resumed = try again.prepare(runs, set: set, resume: true)
         let resumeEvents = EventLog()
-        try await again.run(resumed, set: set) { resumeEvents.append($0) }
+        lease.release()
+        let resumedLease = try store.lease(runs: ["r"])
+        try await again.run(resumed, set: set, lease: resumedLease) { resumeEvents.append($0) }
+        resumedLease.release()
+        #expect(try StoreChecks.violations(inDatabaseAt: store.path, finished: true) == [])
         #expect(resumeEvents.startedFinished == stored.count)
         let all = try store.samples(runs: ["r"])
         #expect(all.count == 6)
         #expect(Set(all.map(\.problem)) == ["p1", "p2", "p3", "p4", "p5", "p6"])
         #expect(try store.attemptCounts(of: "r")["final"] == 12)
+    }
+
+    @Test func aSampleIsStoredWithAllItsAttemptsOrNotAtAll() async throws {
+        let set = try Self.problemSet(count: 1)
+        let store = try Self.database()
+        let (runner, config) = try runner(store, ["feedback"])
+        let planned = runner.plan.runs(named: "w", set: set, config: config, promptsHash: "h")
+        let runs = try runner.prepare(planned, set: set, resume: false)
+        let run = try #require(runs.first)
+        let problem = try #require(set.problems.first)
+        let outcome = try await runner.solver.solve(problem, options: runner.plan.solveOptions(for: run, sample: 0))
+        #expect(outcome.attempts.map(\.verdict) == ["WA", "AC"])
+        let lease = try store.lease(runs: ["w"])
+        defer { lease.release() }
+        // Attempt 2's own write failed (a full disk): the sample's transaction writes it.
+        try store.record(outcome.attempts[0], run: run, problem: problem.slug, sample: 0, lease: lease)
+        let result = SampleResult(outcome: outcome, run: run, problem: problem, sample: 0, seconds: 1)
+        try store.finish(result, attempts: outcome.attempts, run: run, lease: lease)
+        #expect(try store.attemptCounts(of: "w") == ["final": 2])
+        #expect(try StoreChecks.violations(inDatabaseAt: store.path, finished: false) == [])
+
+        // A sample whose transaction fails (here: it is stored already) writes nothing, its attempts stay pending.
+        try store.record(outcome.attempts[0], run: run, problem: problem.slug, sample: 0, lease: lease)
+        #expect(throws: EvaluationError.self) {
+            try store.finish(result, attempts: outcome.attempts, run: run, lease: lease)
+        }
+        #expect(try store.attemptCounts(of: "w") == ["final": 2, "pending": 1])
+        #expect(try StoreChecks.violations(inDatabaseAt: store.path, finished: false) == [])
+    }
+
+    /// What an older `solve` could leave (a sample stored apart from its attempts on a full disk, or by two processes
+    /// at once) is found by the checks and run again by a resume.
+    @Test func resumeRunsHalfWrittenSamplesAgain() async throws {
+        let set = try Self.problemSet(count: 4)
+        let store = try Self.database()
+        let (runner, config) = try runner(store, ["feedback"])
+        let planned = runner.plan.runs(named: "h", set: set, config: config, promptsHash: "h")
+        let runs = try runner.prepare(planned, set: set, resume: false)
+        let lease = try store.lease(runs: ["h"])
+        try await runner.run(runs, set: set, lease: lease) { _ in }
+        lease.release()
+        #expect(try StoreChecks.violations(inDatabaseAt: store.path, finished: true) == [])
+
+        try await DatabaseQueue(path: store.path).write { db in
+            // p1: its final attempt 2 was never written; p2: attempt 1 twice; p3: no attempt 1.
+            try db.execute(sql: "DELETE FROM attempt WHERE problem = 'p1' AND number = 2")
+            let columns = try db.columns(in: "attempt").map(\.name).filter { $0 != "id" }.joined(separator: ", ")
+            let copy = "INSERT INTO attempt (\(columns)) SELECT \(columns) FROM attempt"
+            try db.execute(sql: copy + " WHERE problem = 'p2' AND number = 1")
+            try db.execute(sql: "DELETE FROM attempt WHERE problem = 'p3' AND number = 1")
+            // p4: final attempts whose sample row is missing.
+            try db.execute(sql: "DELETE FROM sample WHERE problem = 'p4'")
+        }
+        #expect(
+            try StoreChecks.violations(inDatabaseAt: store.path, finished: true) == [
+                "run h p1 #0: says 2 attempts, final attempts stored: [1]",
+                "run h p2 #0: says 2 attempts, final attempts stored: [1, 1, 2]",
+                "run h p3 #0: says 2 attempts, final attempts stored: [2]",
+                "run h p4 #0: final attempt 1 without its sample", "run h p4 #0: final attempt 2 without its sample",
+            ])
+
+        let resumeLease = try store.lease(runs: ["h"])
+        let events = EventLog()
+        try await runner.run(try runner.prepare(runs, set: set, resume: true), set: set, lease: resumeLease) {
+            events.append($0)
+        }
+        resumeLease.release()
+        #expect(events.startedFinished == 0)
+        #expect(events.redone == 3)
+        #expect(try StoreChecks.violations(inDatabaseAt: store.path, finished: true) == [])
+        #expect(try store.samples(runs: ["h"]).count == 4)
+        #expect(try store.attemptCounts(of: "h") == ["final": 8, "abandoned": 7])
     }
 
     @Test func resumeRefusesOtherSettings() throws {
@@ -124,7 +205,8 @@ import TestSupport
         let store = try Self.database()
         let (runner, config) = try runner(store, ["always-500"], concurrency: 1)
         let runs = try runner.prepare(runner.plan.runs(named: "d", set: set, config: config, promptsHash: "h"), set: set, resume: false)
-        await #expect(throws: EvaluationError.self) { try await runner.run(runs, set: set) { _ in } }
+        let lease = try store.lease(runs: ["d"])
+        await #expect(throws: EvaluationError.self) { try await runner.run(runs, set: set, lease: lease) { _ in } }
         #expect(try store.samples(runs: ["d"]).isEmpty)
     }
 
@@ -139,7 +221,7 @@ import TestSupport
             let plan = EvaluationPlan(models: ["plain"], samples: 1, maxAttempts: 2, shard: Shard(index: index + 1, count: 2))
             let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: 2)
             let runs = try runner.prepare(plan.runs(named: "s", set: part, config: config, promptsHash: "h"), set: part, resume: false)
-            try await runner.run(runs, set: part) { _ in }
+            try await runner.run(runs, set: part, lease: try store.lease(runs: ["s"])) { _ in }
             stores.append(store)
         }
         let merged = try Self.database()
@@ -207,9 +289,16 @@ final class EventLog: @unchecked Sendable {
         lock.withLock { events.filter { if case .sampleFinished = $0 { return true } else { return false } }.count }
     }
 
+    var redone: Int? {
+        lock.withLock {
+            for case .started(_, _, _, _, let redone) in events { return redone }
+            return nil
+        }
+    }
+
     var startedFinished: Int? {
         lock.withLock {
-            for case .started(_, _, let finished, _) in events { return finished }
+            for case .started(_, _, let finished, _, _) in events { return finished }
             return nil
         }
     }

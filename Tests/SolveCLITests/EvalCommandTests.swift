@@ -15,6 +15,7 @@ struct EvalCommandTests {
             models:
               - {alias: fb, served: scripted/feedback, role: code, endpoint: "\(server.baseURL)"}
               - {alias: plain, served: scripted/plain, role: code, endpoint: "\(server.baseURL)"}
+              - {alias: slow, served: scripted/slow, role: code, endpoint: "\(server.baseURL)"}
             """.write(to: folder.appendingPathComponent("solve.yaml"), atomically: true, encoding: .utf8)
         let set = folder.appendingPathComponent("set")
         try FileManager.default.createDirectory(at: set, withIntermediateDirectories: true)
@@ -27,6 +28,33 @@ struct EvalCommandTests {
 
     func eval(_ folder: URL, _ extra: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         try runSolve(["eval", folder.appendingPathComponent("set").path, "--config", folder.appendingPathComponent("solve.yaml").path] + extra)
+    }
+
+    /// `solve eval` started in the background, its output going to files in `folder`.
+    func startEval(_ folder: URL, _ extra: [String], label: String) throws -> Process {
+        let process = Process()
+        process.executableURL = try solveBinary()
+        let config = folder.appendingPathComponent("solve.yaml").path
+        process.arguments = ["eval", folder.appendingPathComponent("set").path, "--config", config] + extra
+        func output(_ name: String) throws -> FileHandle {
+            let file = folder.appendingPathComponent(name)
+            _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+            return try FileHandle(forWritingTo: file)
+        }
+        process.standardOutput = try output("\(label).out")
+        process.standardError = try output("\(label).err")
+        try process.run()
+        return process
+    }
+
+    /// Waits until `sql` (a count) on the database at `db` reaches `minimum`; false after 30 s.
+    func waitFor(_ sql: String, atLeast minimum: Int, in db: String) -> Bool {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if let count = try? StoreChecks.integers(sql, inDatabaseAt: db).first, count >= minimum { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return false
     }
 
     @Test func evalStoresRunsComparesThemAndRefusesToOverwrite() throws {
@@ -57,6 +85,17 @@ struct EvalCommandTests {
         let unknown = try runSolve(["compare", "--db", db, "--runs", "nope"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("no run \"nope\"") && unknown.stderr.contains("cli/fb"))
+        #expect(try StoreChecks.violations(inDatabaseAt: db, finished: true) == [])
+    }
+
+    @Test func aSetPathTypedInAnotherCaseIsUsedAndSaid() throws {
+        let folder = try workspace()
+        let typed = folder.appendingPathComponent("SET").path
+        let config = folder.appendingPathComponent("solve.yaml").path
+        let db = folder.appendingPathComponent("e.sqlite").path
+        let result = try runSolve(["eval", typed, "--config", config, "--model", "plain", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("using \(folder.appendingPathComponent("set").path)\n"), "\(result.stderr)")
     }
 
     @Test func shardsRunOnTheirOwnAndMergeIntoOneRun() throws {
@@ -93,5 +132,93 @@ struct EvalCommandTests {
         let compareNone = try runSolve(["compare", "--db", folder.appendingPathComponent("missing.sqlite").path])
         #expect(compareNone.status == 2)
         #expect(compareNone.stderr.contains("no evaluation database"))
+    }
+
+    /// A full disk stops the run (exit 2) with every stored sample whole; once there is room, `--resume` finishes it.
+    @Test(.enabled(if: getuid() == 0, "mounting a 256 KiB tmpfs needs root"))
+    func aFullDiskLeavesEverySampleWholeAndResumeFinishesTheRun() throws {
+        let folder = try workspace()
+        let disk = folder.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        try mount(["-t", "tmpfs", "-o", "size=256k", "tmpfs", disk.path])
+        defer {
+            if (try? mount(["umount", disk.path])) == nil { _ = try? mount(["umount", "-l", disk.path]) }
+        }
+        let db = disk.appendingPathComponent("eval.sqlite").path
+        // 36 samples of two attempts each need about three times the room there is.
+        let options = ["--model", "fb", "--samples", "12", "--db", db, "--run", "full"]
+        let full = try eval(folder, options)
+        #expect(full.status == 2)
+        #expect(full.stderr.contains("database or disk is full"), "\(full.stderr)")
+        #expect(try StoreChecks.violations(inDatabaseAt: db, finished: false) == [])
+        let stored = try StoreChecks.integers("SELECT COUNT(*) FROM sample", inDatabaseAt: db).first ?? 0
+        #expect(stored > 0 && stored < 36, "the disk filled after some samples: \(stored)")
+
+        try mount(["-o", "remount,size=8m", disk.path])
+        let resumed = try eval(folder, options + ["--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stderr.contains("full: 36 samples, \(stored) already stored"), "\(resumed.stderr)")
+        #expect(try StoreChecks.violations(inDatabaseAt: db, finished: true) == [])
+        #expect(try StoreChecks.integers("SELECT COUNT(*) FROM sample", inDatabaseAt: db) == [36])
+    }
+
+    /// `mount ARGUMENTS` (or `umount …` when the first argument is "umount"); throws when it fails.
+    private func mount(_ arguments: [String]) throws {
+        let process = Process()
+        let command = arguments.first == "umount" ? "umount" : "mount"
+        process.executableURL = URL(fileURLWithPath: "/bin/\(command)")
+        process.arguments = command == "umount" ? Array(arguments.dropFirst()) : arguments
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "\(command) \(arguments) failed"])
+        }
+    }
+
+    /// A second `solve eval --resume` of a run under way is refused at once, naming the first process, which
+    /// finishes the run alone: nothing is written twice.
+    @Test func aSecondProcessOnARunUnderWayIsRefusedAndNothingIsWrittenTwice() throws {
+        let folder = try workspace()
+        let db = folder.appendingPathComponent("eval.sqlite").path
+        // Three samples of three seconds each, one at a time.
+        let options = ["--model", "slow", "--concurrency", "1", "--db", db, "--run", "twice"]
+        let first = try startEval(folder, options, label: "first")
+        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
+        #expect(waitFor("SELECT COUNT(*) FROM run", atLeast: 1, in: db))
+
+        let started = Date()
+        let second = try eval(folder, options + ["--resume"])
+        #expect(second.status == 2)
+        #expect(
+            second.stderr.contains("run \"twice\" is being evaluated by solve pid \(first.processIdentifier) on "),
+            "\(second.stderr)")
+        #expect(Date().timeIntervalSince(started) < 5 && first.isRunning, "refused at once, while the first runs")
+
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(try StoreChecks.violations(inDatabaseAt: db, finished: true) == [])
+        #expect(try StoreChecks.integers("SELECT COUNT(*) FROM attempt", inDatabaseAt: db) == [3])
+        let again = try eval(folder, options + ["--resume"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stderr.contains("twice: 3 samples, 3 already stored"), "\(again.stderr)")
+        #expect(try StoreChecks.violations(inDatabaseAt: db, finished: true) == [])
+    }
+
+    /// A process killed with SIGKILL does not hold its run: `--resume` takes it over at once and finishes it whole.
+    @Test func aRunWhoseProcessWasKilledResumesAtOnce() throws {
+        let folder = try workspace()
+        let db = folder.appendingPathComponent("eval.sqlite").path
+        let options = ["--model", "slow", "--concurrency", "1", "--db", db, "--run", "killed"]
+        let first = try startEval(folder, options, label: "first")
+        defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
+        #expect(waitFor("SELECT COUNT(*) FROM sample", atLeast: 1, in: db))
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        #expect(try StoreChecks.integers("SELECT COUNT(*) FROM run_lease", inDatabaseAt: db) == [1], "left behind")
+
+        let resumed = try eval(folder, options + ["--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try StoreChecks.violations(inDatabaseAt: db, finished: true) == [])
+        #expect(try StoreChecks.integers("SELECT COUNT(*) FROM sample", inDatabaseAt: db) == [3])
     }
 }

@@ -55,10 +55,32 @@ struct SolveBinaryTests {
 
     @Test("a missing problem file suggests the bundled one and exits 2")
     func missingFileSuggestion() throws {
-        let result = try runSolve(["judge", "problems/two-sum.md", "x.py"])
+        let result = try runSolve(["judge", "problemz/two-sum.md", "x.py"])
         #expect(result.status == 2)
-        #expect(result.stderr.contains("problems/two-sum.md not found"))
-        #expect(result.stderr.contains("did you mean Problems/two-sum.md"))
+        #expect(result.stderr.contains("problemz/two-sum.md not found — did you mean Problems/two-sum.md?"))
+    }
+
+    @Test("a path that matches one file only without regard to case is used, and said")
+    func caseInsensitivePath() throws {
+        let result = try runSolve(["judge", "problems/two-sum.md", "problems/two-sum/solutions/accepted.py"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("verdict: AC"))
+        #expect(result.stderr.hasPrefix("using Problems/two-sum.md\nusing Problems/two-sum/solutions/accepted.py\n"))
+    }
+
+    @Test("paths that differ only in case from what was typed are listed, and nothing is judged")
+    func severalCaseInsensitiveMatches() throws {
+        let folder = try Fixtures.temporaryDirectory(prefix: "case")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let problem = Fixtures.problems.appendingPathComponent("two-sum.md")
+        for name in ["Set", "SET"] {
+            let set = folder.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: set, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: problem, to: set.appendingPathComponent("two-sum.md"))
+        }
+        let result = try runSolve(["judge", "set/Two-Sum.md", "x.py"], directory: folder)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: set/Two-Sum.md not found — did you mean SET/two-sum.md or Set/two-sum.md?\n")
     }
 
     @Test("an unknown language names the known ones")
@@ -95,10 +117,14 @@ struct SolveProblemCommandTests {
         #expect(stdout.contains("\"verdict\" : \"no code\""), "JSON when stdout is not a terminal")
     }
 
-    @Test func aMistypedPathSuggestsTheBundledProblem() throws {
-        let (status, _, stderr) = try runSolve(["problems/two-sum.md", "--endpoint", server.baseURL])
-        #expect(status == 2)
-        #expect(stderr.contains("did you mean Problems/two-sum.md"))
+    @Test func aPathTypedInLowerCaseFindsTheBundledProblem() throws {
+        let (status, stdout, stderr) = try runSolve([
+            "problems/two-sum.md", "--endpoint", server.baseURL, "--model", "scripted/plain", "--runs-dir",
+            "/tmp/solve-cli-runs",
+        ])
+        #expect(status == 0, "\(stderr)")
+        #expect(stderr.hasPrefix("using Problems/two-sum.md\n"))
+        #expect(stdout.contains("\"verdict\" : \"AC\""))
     }
 
     @Test func noServerSaysHowToStartVLLMAndMentionsLocal() throws {

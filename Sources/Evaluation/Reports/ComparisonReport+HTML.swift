@@ -90,7 +90,8 @@ extension ComparisonReport {
         let rowsPerTable = max(10, (grid.count + columns - 1) / columns)
         let header =
             "<thead><tr><th class=\"label\">problem</th>"
-            + runs.map { "<th class=\"cell\">\(HTML.escape($0.run))</th>" }.joined() + "</tr></thead>"
+            + runs.map { "<th class=\"cell\"\(HTML.nameTitle($0.run))>\(HTML.breakable($0.run))</th>" }.joined()
+            + "</tr></thead>"
         var tables: [String] = []
         for start in stride(from: 0, to: grid.count, by: rowsPerTable) {
             let rows = grid[start..<min(start + rowsPerTable, grid.count)].map { row in

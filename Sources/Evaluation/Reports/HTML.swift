@@ -19,11 +19,39 @@ enum HTML {
         return out
     }
 
-    /// A `<table>` of `table`'s header and rows, every cell escaped, with its notes below.
+    /// Characters after which a name (a run: model id and settings) may break across lines.
+    static let nameSeparators: Set<Character> = ["/", "-", "_", ","]
+
+    /// Whether `text` reads as a name that may wrap, such as a run's (it holds a separator).
+    static func isName(_ text: String) -> Bool {
+        text.contains { nameSeparators.contains($0) }
+    }
+
+    /// `text` escaped; a name as a `name` span that wraps where the page is too narrow for it, preferably after its
+    /// separators (`<wbr>`), else anywhere.
+    static func breakable(_ text: String) -> String {
+        guard isName(text) else { return escape(text) }
+        var out = "<span class=\"name\">"
+        for character in text {
+            out += escape(String(character))
+            if nameSeparators.contains(character) { out += "<wbr>" }
+        }
+        return out + "</span>"
+    }
+
+    /// ` title="text"` for a name (its full text on hover, wherever it wrapped), else nothing.
+    static func nameTitle(_ text: String) -> String {
+        isName(text) ? " title=\"\(escape(text))\"" : ""
+    }
+
+    /// A `<table>` of `table`'s header and rows, every cell escaped, with its notes below. Names in headings and
+    /// row labels (runs) wrap where the page is too narrow for them, with the full name on hover.
     static func table(_ table: ReportTable, className: String = "") -> String {
         var out = ["<table class=\"\(escape(className))\">"]
         let cell = { (tag: String, column: Int, text: String) in
-            "<\(tag)\(table.isLabel(column) ? " class=\"label\"" : "")>\(escape(text))</\(tag)>"
+            guard tag == "th" || table.isLabel(column) else { return "<\(tag)>\(escape(text))</\(tag)>" }
+            let label = table.isLabel(column) ? " class=\"label\"" : ""
+            return "<\(tag)\(label)\(nameTitle(text))>\(breakable(text))</\(tag)>"
         }
         let row = { (tag: String, cells: [String]) in
             "<tr>" + cells.enumerated().map { cell(tag, $0, $1) }.joined() + "</tr>"
@@ -61,6 +89,7 @@ enum HTML {
         table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: 0; }
         th, td { padding: 4px 10px; border-bottom: 1px solid var(--line); text-align: right; white-space: nowrap; }
         th.label, td.label { text-align: left; }
+        .name { white-space: normal; overflow-wrap: anywhere; }
         th { background: var(--head); font-weight: 600; }
         .runs { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 8px 0 0; padding: 0; list-style: none; }
         .swatch { display: inline-block; width: 11px; height: 11px; border-radius: 2px; margin-right: 6px;
