@@ -70,6 +70,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import json
 import signal
@@ -348,6 +349,40 @@ def prometheus_text() -> str:
     return "\n".join(lines) + "\n"
 
 
+def fault_delta(text: str | None, finish=None) -> bytes:
+    """One SSE event of a fault scenario, as vLLM would send it."""
+    body = {"id": "chatcmpl-fault", "object": "chat.completion.chunk", "model": "scripted/fault",
+            "choices": [{"index": 0, "delta": {} if text is None else {"content": text}, "finish_reason": finish}]}
+    return f"data: {json.dumps(body)}\n\n".encode()
+
+
+def framed(data: bytes) -> bytes:
+    return b"%X\r\n%s\r\n" % (len(data), data)
+
+
+@functools.lru_cache(maxsize=None)
+def fault_body(name: str) -> bytes:
+    """The chunked body of huge-event, huge-deltas or tiny-deltas, built once: encoding 50 MB on every request would
+    hold the GIL long enough to stall the other tests' requests."""
+    prose = "the quick brown fox jumps over the lazy dog\n"
+    if name == "huge-event":
+        chunks = [fault_delta(prose * (HUGE_BYTES // len(prose)))]
+    elif name == "huge-deltas":
+        piece = fault_delta(prose * (65536 // len(prose)))
+        chunks = [piece] * (HUGE_BYTES // 65536)
+    else:
+        text = (prose * (TINY_PROSE // len(prose) + 1))[:TINY_PROSE] + PY_ANSWER
+        events = [fault_delta(c) for c in text]
+        chunks = [b"".join(events[start:start + 1000]) for start in range(0, len(events), 1000)]
+    chunks.append(fault_delta(None, "stop") + b"data: [DONE]\n\n")
+    return b"".join(framed(chunk) for chunk in chunks) + framed(b"")
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # many tests connect at once; the default 5 drops SYNs while the GIL is busy
+
+
 # --- HTTP handler --------------------------------------------------------------
 
 class Handler(BaseHTTPRequestHandler):
@@ -369,7 +404,7 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def chunk(self, data: bytes):
-        self.wfile.write(b"%X\r\n%s\r\n" % (len(data), data))
+        self.wfile.write(framed(data))
         self.wfile.flush()
 
     def event(self, obj):
@@ -483,7 +518,7 @@ class Handler(BaseHTTPRequestHandler):
         stream = bool(req.get("stream"))
         reply = SCENARIOS[name](Ctx(messages, count, n, stream))
         if reply.special in FAULTS:
-            return self.fault(reply.special, model)
+            return self.fault(reply.special)
         if reply.delay:
             time.sleep(reply.delay)
         if reply.status != 200:
@@ -575,7 +610,7 @@ class Handler(BaseHTTPRequestHandler):
         self.event("[DONE]")
         self.chunk(b"")
 
-    def fault(self, name: str, model: str):
+    def fault(self, name: str):
         """The misbehaving server's answers (see the module docstring)."""
         if name == "stall-before-headers":
             return time.sleep(STALL_SECONDS)
@@ -594,41 +629,21 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.flush()
 
-        def delta(text: str | None, finish=None) -> bytes:
-            body = {"id": "chatcmpl-fault", "object": "chat.completion.chunk", "model": model,
-                    "choices": [{"index": 0, "delta": {} if text is None else {"content": text},
-                                 "finish_reason": finish}]}
-            return f"data: {json.dumps(body)}\n\n".encode()
-
         if name == "stall-after-headers":
             return time.sleep(STALL_SECONDS)
-        prose = "the quick brown fox jumps over the lazy dog\n"
-        if name == "huge-event":
-            self.chunk(delta(prose * (HUGE_BYTES // len(prose))))
-        elif name == "huge-deltas":
-            piece = prose * (65536 // len(prose))
-            for _ in range(HUGE_BYTES // len(piece)):
-                self.chunk(delta(piece))
-        elif name == "tiny-deltas":
-            text = (prose * (TINY_PROSE // len(prose) + 1))[:TINY_PROSE] + PY_ANSWER
-            events = [delta(c) for c in text]
-            for start in range(0, len(events), 1000):
-                self.chunk(b"".join(events[start:start + 1000]))
-            self.chunk(delta(None, "stop") + b"data: [DONE]\n\n")
+        if name in ("huge-event", "huge-deltas", "tiny-deltas"):
+            self.wfile.write(fault_body(name))
+            return self.wfile.flush()
+        for text in ("Let me ", "think about ", "the two-sum ", "problem."):  # stall-mid-stream, no-done, reset
+            self.chunk(fault_delta(text))
+        if name == "stall-mid-stream":
+            return time.sleep(STALL_SECONDS)
+        if name == "no-done":
             return self.chunk(b"")
-        else:  # stall-mid-stream, no-done, reset: a few deltas first
-            for text in ("Let me ", "think about ", "the two-sum ", "problem."):
-                self.chunk(delta(text))
-            if name == "stall-mid-stream":
-                return time.sleep(STALL_SECONDS)
-            if name == "no-done":
-                return self.chunk(b"")
-            # reset: a RST instead of a FIN
-            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            self.close_connection = True
-            return self.connection.close()
-        self.chunk(delta(None, "stop") + b"data: [DONE]\n\n")
-        self.chunk(b"")
+        # reset: a RST instead of a FIN
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+        self.connection.close()
 
     def complete(self, reply: Reply, contents: list[str], meta: dict, usage: dict):
         if reply.special == "malformed":
@@ -707,8 +722,7 @@ def main() -> None:
             parser.error(f"--paced-defaults: {error}")
     if args.exit_on_eof:
         threading.Thread(target=lambda: (sys.stdin.buffer.read(), os._exit(0)), daemon=True).start()
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", args.port), Handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     sys.stdout.write(f"PORT {server.server_address[1]}\n")
     sys.stdout.flush()
