@@ -94,7 +94,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "solve-bench",
-            dependencies: ["Judging", "ProblemFormat", "CSandbox"]
+            dependencies: ["Judging", "ProblemFormat", "CSandbox", "ModelClient"]
         ),
         .target(
             name: "TestSupport",

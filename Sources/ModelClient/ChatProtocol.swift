@@ -120,7 +120,8 @@ public struct ChatChoice: Codable, Sendable, Hashable {
     public var index: Int
     public var reasoning: String
     public var answer: String
-    /// `stop`, `length` (cut by max_tokens), … — nil when the server sent none.
+    /// `stop`, `length` (cut by max_tokens), `answer_limit` (cut by `ChatStreamAccumulator`'s limit), … — nil when
+    /// the server sent none.
     public var finishReason: String?
 
     public init(index: Int, reasoning: String, answer: String, finishReason: String?) {
@@ -130,8 +131,8 @@ public struct ChatChoice: Codable, Sendable, Hashable {
         self.finishReason = finishReason
     }
 
-    /// The generation hit the token limit.
-    public var truncated: Bool { finishReason == "length" }
+    /// The generation hit the token limit or the answer limit.
+    public var truncated: Bool { finishReason == "length" || finishReason == ChatStreamAccumulator.answerLimitReason }
 }
 
 /// What a chat request produced, and what it cost.

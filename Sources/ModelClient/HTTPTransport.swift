@@ -23,14 +23,21 @@ public struct HTTPRequest: Sendable {
 public struct Timeouts: Sendable, Hashable, Codable {
     /// Until the TCP connection is up.
     public var connect: Double
-    /// Until the first body byte (for a stream: the first event).
+    /// Until the first body byte (for a stream: the first event), through queueing and prefill.
     public var firstByte: Double
+    /// After the first body byte, the longest silence between two bytes. 120 s: a running stream of a busy vLLM
+    /// sends a token every few decode steps (well under a second each); its longest legitimate silence is a request
+    /// preempted when the KV cache filled, waiting for blocks and prefilling its prompt and text again, which takes
+    /// tens of seconds. Twice vLLM's own limit for one engine step (60 s, `VLLM_ENGINE_ITERATION_TIMEOUT_S`) leaves
+    /// room for that, while a dead stream is retried within two minutes instead of the total's thirty.
+    public var idle: Double
     /// The whole request.
     public var total: Double
 
-    public init(connect: Double = 5, firstByte: Double = 300, total: Double = 1800) {
+    public init(connect: Double = 5, firstByte: Double = 300, idle: Double = 120, total: Double = 1800) {
         self.connect = connect
         self.firstByte = firstByte
+        self.idle = idle
         self.total = total
     }
 }
@@ -52,7 +59,7 @@ enum TransportFailure: Error {
 
 /// Which of the `Timeouts` ran out.
 public enum TimeoutKind: String, Sendable {
-    case connect, firstByte = "first token", total
+    case connect, firstByte = "first token", idle, total
 }
 
 /// libcurl easy transfers, each on its own thread so that Swift's cooperative pool never blocks on I/O.
@@ -86,8 +93,11 @@ private final class Transfer: @unchecked Sendable {
     private var handle: UnsafeMutableRawPointer?
     private var headers: [String: String] = [:]
     private var head: HTTPResponseHead?
-    private var started = Date()
-    private var firstByteTimedOut = false
+    private var started = ContinuousClock.now
+    /// When the last body byte came (nil before the first).
+    private var lastByte: ContinuousClock.Instant?
+    /// The timeout `shouldAbort` enforced, if any.
+    private var timedOut: (kind: TimeoutKind, detail: String)?
 
     init(request: HTTPRequest, onBody: @escaping @Sendable (HTTPResponseHead, Data) -> Bool) {
         self.request = request
@@ -104,7 +114,7 @@ private final class Transfer: @unchecked Sendable {
         let body = request.body ?? Data()
         let context = Unmanaged.passUnretained(self).toOpaque()
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
-        started = Date()
+        started = .now
 
         let code: CURLcode = body.withUnsafeBytes { bodyBytes in
             errorBuffer.withUnsafeMutableBufferPointer { errorPointer in
@@ -142,7 +152,7 @@ private final class Transfer: @unchecked Sendable {
             _ = ccurl_get_off(handle, CURLINFO_CONNECT_TIME_T, &connectMicroseconds)
             return .failure(TransportFailure.timedOut(connectMicroseconds == 0 ? .connect : .total, detail))
         case CURLE_ABORTED_BY_CALLBACK, CURLE_WRITE_ERROR:
-            if firstByteTimedOut { return .failure(TransportFailure.timedOut(.firstByte, "no answer within \(request.timeouts.firstByte) s")) }
+            if let timedOut { return .failure(TransportFailure.timedOut(timedOut.kind, timedOut.detail)) }
             return .failure(TransportFailure.cancelled)
         case CURLE_PARTIAL_FILE, CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_SEND_ERROR:
             return .failure(TransportFailure.cutOff(detail))
@@ -151,7 +161,11 @@ private final class Transfer: @unchecked Sendable {
         }
     }
 
-    private func milliseconds(_ seconds: Double) -> Int { Int((seconds * 1000).rounded(.up)) }
+    /// `seconds` for libcurl: at least 1 ms (0 would mean no limit), at most about 34 years, NaN as the most.
+    private func milliseconds(_ seconds: Double) -> Int {
+        let value = (seconds * 1000).rounded(.up)
+        return value >= 1 ? Int(min(value, 1e12)) : value.isNaN ? Int(1e12) : 1
+    }
 
     fileprivate func receivedHeader(_ line: String) {
         if line.hasPrefix("HTTP/") { headers = [:]; return }  // a new response (after 100-continue or a redirect)
@@ -162,18 +176,28 @@ private final class Transfer: @unchecked Sendable {
 
     fileprivate func receivedBody(_ data: Data) -> Bool {
         if cancelled.load(ordering: .relaxed) { return false }
+        lastByte = .now
         let head = self.head ?? currentHead()
         self.head = head
         return onBody(head, data)
     }
 
+    /// Called by libcurl about once a second when nothing arrives: enforces the first-token and idle timeouts.
     fileprivate func shouldAbort() -> Bool {
         if cancelled.load(ordering: .relaxed) { return true }
-        if head == nil, Date().timeIntervalSince(started) > request.timeouts.firstByte {
-            firstByteTimedOut = true
+        let now = ContinuousClock.now
+        if let lastByte {
+            guard seconds(now - lastByte) > request.timeouts.idle else { return false }
+            timedOut = (.idle, "nothing arrived for \(request.timeouts.idle) s in the middle of the body")
             return true
         }
-        return false
+        guard seconds(now - started) > request.timeouts.firstByte else { return false }
+        timedOut = (.firstByte, "no answer within \(request.timeouts.firstByte) s")
+        return true
+    }
+
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
     }
 
     private func currentHead() -> HTTPResponseHead {

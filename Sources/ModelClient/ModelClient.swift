@@ -30,14 +30,21 @@ public struct ModelClient: Sendable {
     public var apiKey: String?
     public var timeouts: Timeouts
     public var retry: RetryPolicy
+    /// The most bytes of text one completion keeps (`ChatStreamAccumulator.defaultAnswerLimit`, 4 MiB): past it the
+    /// stream is cut and the open choices end with finish reason `answer_limit`.
+    public var answerLimit: Int
 
-    public init(baseURL: String, apiKey: String? = nil, timeouts: Timeouts = Timeouts(), retry: RetryPolicy = RetryPolicy()) {
+    public init(
+        baseURL: String, apiKey: String? = nil, timeouts: Timeouts = Timeouts(), retry: RetryPolicy = RetryPolicy(),
+        answerLimit: Int = ChatStreamAccumulator.defaultAnswerLimit
+    ) {
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
         self.apiKey = apiKey
         self.timeouts = timeouts
         self.retry = retry
+        self.answerLimit = answerLimit
     }
 
     /// The server's root, without the `/v1` suffix (where `/health` and `/metrics` live).
@@ -111,12 +118,13 @@ public struct ModelClient: Sendable {
     }
 
     private func get(_ url: String) async throws -> (HTTPResponseHead, Data) {
-        let body = BodyBuffer()
+        let body = BodyBuffer(limit: 4 << 20)
         var shortTimeouts = timeouts
         shortTimeouts.total = min(timeouts.total, 30)
         shortTimeouts.firstByte = min(timeouts.firstByte, 30)
         let head = try await send(HTTPRequest(url: url, headers: headers(), timeouts: shortTimeouts)) { _, chunk in
-            body.append(chunk)
+            _ = body.append(chunk)
+            return true
         }
         return (head, body.data)
     }
@@ -133,16 +141,26 @@ public struct ModelClient: Sendable {
         var headers = headers()
         headers["Content-Type"] = "application/json"
         let started = Date()
-        let reader = CompletionReader(endpoint: baseURL, stream: stream, reasoningModel: reasoningModel, started: started, onEvent: onEvent)
+        let reader = CompletionReader(
+            accumulator: ChatStreamAccumulator(
+                endpoint: baseURL, reasoningModel: reasoningModel, answerLimit: answerLimit, onEvent: onEvent),
+            stream: stream)
         let head: HTTPResponseHead
         do {
-            head = try await send(
-                HTTPRequest(url: baseURL + "/chat/completions", method: "POST", headers: headers, body: try request.body(stream: stream), timeouts: timeouts)
-            ) { head, chunk in reader.receive(head, chunk) }
-        } catch ModelServerError.cancelled where reader.failure != nil {
-            throw reader.failure!  // the reader stopped the transfer
+            let post = HTTPRequest(
+                url: baseURL + "/chat/completions", method: "POST", headers: headers,
+                body: try request.body(stream: stream), timeouts: timeouts)
+            head = try await send(post) { head, chunk in reader.receive(head, chunk) }
+        } catch ModelServerError.cancelled where reader.stopped {
+            // The reader stopped the transfer: [DONE], a failure it holds, or the answer limit.
+            guard let seen = reader.head else { throw ModelServerError.cancelled }
+            head = seen
         }
-        return try reader.result(head: head, model: request.model, seconds: Date().timeIntervalSince(started))
+        var result = try reader.result(head: head, model: request.model)
+        result.seconds = Date().timeIntervalSince(started)
+        result.firstTokenSeconds = reader.firstText.map { $0.timeIntervalSince(started) }
+        result.lastTokenSeconds = reader.lastText.map { $0.timeIntervalSince(started) }
+        return result
     }
 
     /// One HTTP exchange, with transport failures turned into `ModelServerError`s.
@@ -161,196 +179,83 @@ public struct ModelClient: Sendable {
     }
 }
 
-/// Bytes collected on a transfer thread and read after the transfer ends.
+/// Bytes collected on a transfer thread and read after the transfer ends, up to `limit`.
 private final class BodyBuffer: @unchecked Sendable {
     private(set) var data = Data()
-    private let limit = 4 << 20
+    /// Whether more than `limit` bytes came (the rest was not kept).
+    private(set) var overflowed = false
+    let limit: Int
 
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Keeps what fits; false once the body passed the limit.
     func append(_ chunk: Data) -> Bool {
-        data.append(chunk.prefix(max(0, limit - data.count)))
-        return true
+        let room = max(0, limit - data.count)
+        if chunk.count > room { overflowed = true }
+        data.append(chunk.prefix(room))
+        return !overflowed
     }
 }
 
-/// Reads a chat completion body — an SSE stream or one JSON object — as it arrives.
-/// Touched only by the transfer thread until the transfer ends, then read by the caller.
+/// Reads a chat completion body — an SSE stream or one JSON object — as it arrives, through a
+/// `ChatStreamAccumulator`. Touched only by the transfer thread until the transfer ends, then by the caller (the
+/// continuation that ends the transfer orders the two).
 private final class CompletionReader: @unchecked Sendable {
-    private let endpoint: String
+    private enum Body { case events, whole }
+
+    private var accumulator: ChatStreamAccumulator
     private let stream: Bool
-    private let reasoningModel: Bool
-    private let started: Date
-    private let onEvent: @Sendable (ChatEvent) -> Void
-    private var events = ServerSentEvents()
-    private let raw = BodyBuffer()
-    private var choices: [Int: Accumulator] = [:]
-    private var usage: Usage?
-    private var done = false
-    private(set) var failure: ModelServerError?
-    private var firstToken: Date?
-    private var lastToken: Date?
-    private var textDeltas = 0
+    private var body: Body?
+    private let raw: BodyBuffer
+    /// The response head, once the body began.
+    private(set) var head: HTTPResponseHead?
+    /// Whether the reader stopped the transfer itself.
+    private(set) var stopped = false
 
-    /// One choice's text so far.
-    private struct Accumulator {
-        var reasoningField = ""
-        var content = ""
-        var finishReason: String?
-        var display: ThinkTags.Stream
-    }
-
-    init(endpoint: String, stream: Bool, reasoningModel: Bool, started: Date, onEvent: @escaping @Sendable (ChatEvent) -> Void) {
-        self.endpoint = endpoint
+    init(accumulator: ChatStreamAccumulator, stream: Bool) {
+        self.accumulator = accumulator
         self.stream = stream
-        self.reasoningModel = reasoningModel
-        self.started = started
-        self.onEvent = onEvent
+        // A whole completion (or an error body) gets the room of one event, at least 4 MiB.
+        raw = BodyBuffer(limit: max(4 << 20, accumulator.eventLimit))
     }
+
+    var firstText: Date? { accumulator.firstText }
+    var lastText: Date? { accumulator.lastText }
 
     func receive(_ head: HTTPResponseHead, _ chunk: Data) -> Bool {
-        guard head.status == 200, stream, !(head.headers["content-type"] ?? "").hasPrefix("application/json") else {
-            return raw.append(chunk)
+        self.head = head
+        if body == nil {
+            let type = (head.headers["content-type"] ?? "").lowercased()
+            let isDocument = type.hasPrefix("application/json") || type.hasPrefix("text/html")
+            body = head.status == 200 && stream && !isDocument ? .events : .whole
         }
-        for event in events.feed(chunk) where !handle(event) { return false }
-        return true
+        let more = body == .events ? accumulator.feed(chunk) : raw.append(chunk)
+        if !more { stopped = true }
+        return more
     }
 
-    func result(head: HTTPResponseHead, model: String, seconds: Double) throws -> ChatResult {
-        if let failure { throw failure }
+    func result(head: HTTPResponseHead, model: String) throws -> ChatResult {
+        let endpoint = accumulator.endpoint
         guard head.status == 200 else {
             throw ModelServerError.http(endpoint: endpoint, head: head, body: raw.data)
         }
-        if stream, raw.data.isEmpty {
-            if let event = events.finish(), !handle(event), let failure { throw failure }
-            let finished = !choices.isEmpty && choices.values.allSatisfy { $0.finishReason != nil }
-            guard done || finished else {
-                throw ModelServerError.streamCut(endpoint: endpoint, detail: choices.isEmpty ? "no events" : "no finish_reason")
+        if (head.headers["content-type"] ?? "").lowercased().hasPrefix("text/html") {
+            throw ModelServerError.malformed(
+                endpoint: endpoint, detail: "an HTML page, not the API's JSON: is \(endpoint) the API base (…/v1)?",
+                body: raw.data)
+        }
+        if body == .whole || (body == nil && !stream) {
+            guard !raw.overflowed else {
+                let detail = "the body passed \(raw.limit >> 20) MiB before it ended"
+                throw ModelServerError.malformed(endpoint: endpoint, detail: detail, body: raw.data)
             }
-        } else {
-            try decodeWhole(raw.data)
+            try accumulator.readCompletion(raw.data)
         }
-        let ordered = choices.keys.sorted().map { index -> ChatChoice in
-            let accumulated = choices[index]!
-            var (reasoning, answer) = ThinkTags.split(accumulated.content)
-            if !accumulated.reasoningField.isEmpty { reasoning = accumulated.reasoningField + reasoning }
-            return ChatChoice(index: index, reasoning: reasoning, answer: answer, finishReason: accumulated.finishReason)
-        }
-        guard !ordered.isEmpty else { throw ModelServerError.malformed(endpoint: endpoint, detail: "no choices", body: raw.data) }
+        let choices = try accumulator.finish()
         return ChatResult(
-            model: model, endpoint: endpoint, choices: ordered, usage: usage,
-            firstTokenSeconds: firstToken.map { $0.timeIntervalSince(started) },
-            lastTokenSeconds: lastToken.map { $0.timeIntervalSince(started) }, textDeltas: textDeltas, seconds: seconds,
-            retries: 0)
-    }
-
-    /// Handles one SSE event; false stops the transfer (the reason is in `failure`).
-    private func handle(_ event: ServerSentEvents.Event) -> Bool {
-        let data = event.data.trimmingCharacters(in: .whitespaces)
-        if data == "[DONE]" {
-            done = true
-            return true
-        }
-        guard let chunk = try? JSONDecoder().decode(Chunk.self, from: Data(data.utf8)) else {
-            failure = .malformed(endpoint: endpoint, detail: "an event is not JSON", body: Data(data.utf8))
-            return false
-        }
-        if let message = chunk.errorMessage ?? (event.name == "error" ? data : nil) {
-            failure = .streamError(endpoint: endpoint, message: message)
-            return false
-        }
-        absorb(chunk, streaming: true)
-        return true
-    }
-
-    private func decodeWhole(_ body: Data) throws {
-        guard let chunk = try? JSONDecoder().decode(Chunk.self, from: body), chunk.choices != nil else {
-            throw ModelServerError.malformed(endpoint: endpoint, detail: "expected a chat.completion object", body: body)
-        }
-        if let message = chunk.errorMessage { throw ModelServerError.streamError(endpoint: endpoint, message: message) }
-        absorb(chunk, streaming: false)
-    }
-
-    private func absorb(_ chunk: Chunk, streaming: Bool) {
-        if let usage = chunk.usage { self.usage = usage }
-        for choice in chunk.choices ?? [] {
-            let index = choice.index ?? 0
-            var accumulated = choices[index] ?? Accumulator(display: ThinkTags.Stream(startInReasoning: reasoningModel))
-            let text = choice.delta ?? choice.message
-            var carriesText = false
-            if let reasoning = text?.reasoningContent ?? text?.reasoning, !reasoning.isEmpty {
-                accumulated.reasoningField += reasoning
-                carriesText = true
-                accumulated.display.answerOnly()
-                if streaming { onEvent(.reasoning(choice: index, text: reasoning)) }
-            }
-            if let content = text?.content, !content.isEmpty {
-                accumulated.content += content
-                carriesText = true
-                if streaming {
-                    for part in accumulated.display.feed(content) { emit(part, choice: index) }
-                }
-            }
-            if let reason = choice.finishReason {
-                accumulated.finishReason = reason
-                if streaming {
-                    for part in accumulated.display.finish() { emit(part, choice: index) }
-                }
-            }
-            if streaming, carriesText {
-                let now = Date()
-                if firstToken == nil { firstToken = now }
-                lastToken = now
-                textDeltas += 1
-            }
-            choices[index] = accumulated
-        }
-    }
-
-    private func emit(_ part: ThinkTags.Stream.Part, choice: Int) {
-        switch part {
-        case .reasoning(let text): onEvent(.reasoning(choice: choice, text: text))
-        case .answer(let text): onEvent(.answer(choice: choice, text: text))
-        }
-    }
-
-    /// A streamed chunk or a whole completion; also either error shape.
-    private struct Chunk: Decodable {
-        var choices: [Choice]?
-        var usage: Usage?
-        var error: ErrorField?
-        var object: String?
-        var message: String?
-
-        var errorMessage: String? {
-            if let error { return error.message }
-            if object == "error" { return message ?? "unspecified error" }
-            return nil
-        }
-
-        struct Choice: Decodable {
-            var index: Int?
-            var delta: Text?
-            var message: Text?
-            var finishReason: String?
-            enum CodingKeys: String, CodingKey { case index, delta, message, finishReason = "finish_reason" }
-        }
-
-        struct Text: Decodable {
-            var content: String?
-            var reasoningContent: String?
-            var reasoning: String?
-            enum CodingKeys: String, CodingKey { case content, reasoning, reasoningContent = "reasoning_content" }
-        }
-
-        struct ErrorField: Decodable {
-            var message: String
-            init(from decoder: Decoder) throws {
-                if let text = try? decoder.singleValueContainer().decode(String.self) {
-                    message = text
-                } else {
-                    message = try decoder.container(keyedBy: Key.self).decodeIfPresent(String.self, forKey: .message) ?? "unspecified error"
-                }
-            }
-            enum Key: String, CodingKey { case message }
-        }
+            model: model, endpoint: endpoint, choices: choices, usage: accumulator.usage, firstTokenSeconds: nil,
+            lastTokenSeconds: nil, textDeltas: accumulator.textDeltas, seconds: 0, retries: 0)
     }
 }

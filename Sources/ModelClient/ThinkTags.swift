@@ -11,10 +11,27 @@ public enum ThinkTags {
         let leading = text.prefix { $0.isWhitespace }
         let opened = text.dropFirst(leading.count).hasPrefix(open)
         if opened { text = text.dropFirst(leading.count + open.count) }
-        if let end = text.range(of: close) {
+        if let end = firstRange(of: close, in: text) {
             return (String(text[..<end.lowerBound]), String(text[end.upperBound...]))
         }
         return opened ? (String(text), "") : ("", content)
+    }
+
+    /// The first occurrence of the ASCII `tag` in `text`, found on its UTF-8 bytes (time linear in `text`).
+    static func firstRange(of tag: String, in text: Substring) -> Range<String.Index>? {
+        let needle = Array(tag.utf8)
+        guard let first = needle.first else { return nil }
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while let found = utf8[index...].firstIndex(of: first) {
+            if let end = utf8.index(found, offsetBy: needle.count, limitedBy: utf8.endIndex),
+                utf8[found..<end].elementsEqual(needle)
+            {
+                return found..<end
+            }
+            index = utf8.index(after: found)
+        }
+        return nil
     }
 
     /// Classifies streamed `content` pieces for display, holding back text that may be the start of a tag.
@@ -52,20 +69,21 @@ public enum ThinkTags {
                         state = .reasoning
                         continue
                     }
-                    if trimmed.isEmpty || ThinkTags.open.hasPrefix(trimmed) { return parts }
+                    // Held whitespace is looked at again on every piece: past 256 bytes of it, stop waiting.
+                    if (trimmed.isEmpty || ThinkTags.open.hasPrefix(trimmed)), held.utf8.count <= 256 { return parts }
                     state = startInReasoning ? .reasoning : .answer
                     continue
                 case .reasoning:
-                    if let end = held.range(of: ThinkTags.close) {
+                    if let end = ThinkTags.firstRange(of: ThinkTags.close, in: held[...]) {
                         if end.lowerBound > held.startIndex { parts.append(.reasoning(String(held[..<end.lowerBound]))) }
                         held = String(held[end.upperBound...])
                         state = .answer
                         continue
                     }
                     let keep = Self.partialTagSuffix(of: held, tag: ThinkTags.close)
-                    let shown = held.dropLast(keep)
-                    if !shown.isEmpty { parts.append(.reasoning(String(shown))) }
-                    held = String(held.suffix(keep))
+                    let split = held.utf8.index(held.utf8.endIndex, offsetBy: -keep)
+                    if split > held.startIndex { parts.append(.reasoning(String(held[..<split]))) }
+                    held = String(held[split...])
                     return parts
                 case .answer:
                     if !held.isEmpty { parts.append(.answer(held)) }
@@ -82,10 +100,11 @@ public enum ThinkTags {
             return state == .reasoning ? [.reasoning(held)] : [.answer(held)]
         }
 
-        /// Length of the longest suffix of `text` that is a proper prefix of `tag`.
+        /// Length in bytes of the longest suffix of `text` that is a proper prefix of `tag` (ASCII).
         private static func partialTagSuffix(of text: String, tag: String) -> Int {
-            for length in stride(from: min(tag.count - 1, text.count), through: 1, by: -1)
-            where text.hasSuffix(tag.prefix(length)) {
+            let tail = Array(text.utf8.suffix(tag.utf8.count - 1))
+            for length in stride(from: tail.count, through: 1, by: -1)
+            where tail.suffix(length).elementsEqual(tag.utf8.prefix(length)) {
                 return length
             }
             return 0

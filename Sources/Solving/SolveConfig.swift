@@ -124,21 +124,19 @@ public struct SolveConfig: Sendable {
             for index in config.models.indices { config.models[index].apiKey = apiKey }
         }
         if let language = try yaml.string("language", expected: "a language id such as cpp or python") { config.language = language }
-        if let attempts = try yaml.number("max_attempts", expected: "a whole number ≥ 1") {
-            guard attempts >= 1, attempts == attempts.rounded() else {
-                throw yaml.invalidValue("max_attempts", "\(attempts)", reason: "is not a whole number ≥ 1", expected: "e.g. 4")
-            }
-            config.maxAttempts = Int(attempts)
-        }
-        if let timeouts = try yaml.mapping("timeouts", expected: "a mapping with connect, first_token, total") {
-            try timeouts.rejectUnknownKeys(["connect", "first_token", "total"], context: "timeouts")
+        config.maxAttempts =
+            try yaml.integer("max_attempts", in: 1...100, expected: "a whole number of attempts, e.g. 4")
+            ?? config.maxAttempts
+        if let timeouts = try yaml.mapping("timeouts", expected: "a mapping with connect, first_token, idle, total") {
+            try timeouts.rejectUnknownKeys(["connect", "first_token", "idle", "total"], context: "timeouts")
             config.timeouts.connect = try seconds(timeouts, "connect") ?? config.timeouts.connect
             config.timeouts.firstByte = try seconds(timeouts, "first_token") ?? config.timeouts.firstByte
+            config.timeouts.idle = try seconds(timeouts, "idle") ?? config.timeouts.idle
             config.timeouts.total = try seconds(timeouts, "total") ?? config.timeouts.total
         }
-        if let retries = try yaml.number("retries", expected: "how many times a failed request is sent again, e.g. 4") {
-            config.retry.maxRetries = max(0, Int(retries))
-        }
+        config.retry.maxRetries =
+            try yaml.integer("retries", in: 0...100, expected: "how many times a failed request is sent again, e.g. 4")
+            ?? config.retry.maxRetries
         config.runsDirectory = try yaml.string("runs_dir", expected: "a folder") ?? config.runsDirectory
         if let prompts = try yaml.string("prompts_dir", expected: "a folder of .mustache templates") {
             config.promptsDirectory = URL(fileURLWithPath: prompts, relativeTo: file.deletingLastPathComponent()).path
@@ -186,25 +184,38 @@ public struct SolveConfig: Sendable {
     private static func parseSampling(_ yaml: YAMLMapping) throws -> Sampling {
         let keys = ["temperature", "top_p", "top_k", "min_p", "repetition_penalty", "presence_penalty", "frequency_penalty", "max_tokens", "seed"]
         try yaml.rejectUnknownKeys(Set(keys), context: "sampling")
-        func number(_ key: String) throws -> Double? { try yaml.number(key, expected: "a number") }
-        func whole(_ key: String) throws -> Int? {
-            guard let value = try number(key) else { return nil }
-            guard value == value.rounded() else {
-                throw yaml.invalidValue(key, "\(value)", reason: "is not a whole number", expected: "e.g. 20")
-            }
-            return Int(value)
-        }
         return Sampling(
-            temperature: try number("temperature"), topP: try number("top_p"), topK: try whole("top_k"), minP: try number("min_p"),
-            repetitionPenalty: try number("repetition_penalty"), presencePenalty: try number("presence_penalty"),
-            frequencyPenalty: try number("frequency_penalty"), maxTokens: try whole("max_tokens"), seed: try whole("seed"))
+            temperature: try yaml.number("temperature", in: 0...10, expected: "a temperature from 0 to 10, e.g. 0.6"),
+            topP: try yaml.number("top_p", in: 0...1, expected: "a probability from 0 to 1, e.g. 0.95"),
+            topK: try yaml.integer("top_k", in: -1...1_000_000, expected: "a whole number of tokens (-1 or 0: all)"),
+            minP: try yaml.number("min_p", in: 0...1, expected: "a probability from 0 to 1, e.g. 0.05"),
+            repetitionPenalty: try yaml.number(
+                "repetition_penalty", in: 0...10, expected: "a factor from 0 to 10 (1: none), e.g. 1.05"),
+            presencePenalty: try yaml.number("presence_penalty", in: -2...2, expected: "a number from -2 to 2"),
+            frequencyPenalty: try yaml.number("frequency_penalty", in: -2...2, expected: "a number from -2 to 2"),
+            maxTokens: try yaml.integer(
+                "max_tokens", in: 1...10_000_000, expected: "a whole number of tokens, e.g. 4096"),
+            seed: try yaml.integer("seed", in: 0...4_294_967_295, expected: "a whole number from 0 to 2^32 - 1"))
     }
 
+    /// Timeouts lie between 1 ms and a week.
+    static let timeoutRange = 0.001...604_800.0
+
+    /// A duration under `key` in seconds: a decimal number with `ms`, `s` (or none), `m` or `h`, within
+    /// `timeoutRange`.
     private static func seconds(_ yaml: YAMLMapping, _ key: String) throws -> Double? {
-        guard let text = try yaml.string(key, expected: "a duration such as 30s or 10m") else { return nil }
+        let expected = "a duration from 1ms to 168h, e.g. 5s, 120s or 30m"
+        guard let text = try yaml.string(key, expected: expected) else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasSuffix("m"), !trimmed.hasSuffix("ms"), let minutes = Double(trimmed.dropLast()) { return minutes * 60 }
-        if let milliseconds = Limits.milliseconds(fromDuration: trimmed) { return Double(milliseconds) / 1000 }
-        throw yaml.invalidValue(key, text, reason: "is not a duration", expected: "e.g. 5s, 120s or 30m")
+        let number = trimmed.prefix { $0.isASCII && ($0.isNumber || ".eE+-".contains($0)) }
+        let factors: [String: Double] = ["": 1, "s": 1, "ms": 0.001, "m": 60, "min": 60, "h": 3600]
+        let unit = trimmed.dropFirst(number.count).trimmingCharacters(in: .whitespaces).lowercased()
+        guard let value = Double(number), let factor = factors[unit] else {
+            throw yaml.invalidValue(key, text, reason: "is not a duration", expected: expected)
+        }
+        guard let seconds = CheckedNumber.finite(value * factor, in: timeoutRange) else {
+            throw yaml.invalidValue(key, text, reason: "is out of range", expected: expected)
+        }
+        return seconds
     }
 }

@@ -105,6 +105,11 @@ public struct SolveOutcome: Sendable, Codable {
     public var notes: [String]
 
     public var accepted: Bool { verdict == Verdict.accepted.code }
+
+    /// The attempt whose request failed and ended the run (the model never answered it), if any.
+    public var serverFailure: AttemptRecord? {
+        attempts.last.flatMap { $0.verdict == "error" ? $0 : nil }
+    }
 }
 
 /// Something a `Solver` reports while it works (for the terminal view).
@@ -291,6 +296,11 @@ public final class Solver: Sendable {
             } else {
                 record.verdict = "no code"
                 record.message = record.truncated ? "no program: the answer was cut off by max_tokens" : "no program in the answer"
+            }
+            if record.finishReason == ChatStreamAccumulator.answerLimitReason {
+                let limit = ChatStreamAccumulator.defaultAnswerLimit >> 20
+                record.message = "the answer passed solve's \(limit) MiB limit and was cut there; "
+                    + (record.program == nil ? "no program in what was kept" : record.message)
             }
             attempts.append(record)
             try transcript?.save(record)

@@ -1,8 +1,10 @@
 import Foundation
 import Judging
+import ModelClient
 
-/// Saves every attempt as it finishes — a readable `attempt-N.md` and the full `attempt-N.json` — and the outcome as
-/// `result.json`, under `runs/<time>-<problem>/`.
+/// Saves every attempt as it finishes — a readable `attempt-N.md` with its texts, and `attempt-N.json` with the rest —
+/// and the outcome as `result.json`, under `runs/<time>-<problem>/`. The texts (messages, reasoning, answer) are
+/// written once, in the Markdown: an answer of megabytes must not cost three times that on disk.
 public struct TranscriptWriter: Sendable {
     public let folder: URL
 
@@ -28,11 +30,11 @@ public struct TranscriptWriter: Sendable {
 
     public func save(_ attempt: AttemptRecord) throws {
         try write(Self.markdown(attempt), to: "attempt-\(attempt.number).md")
-        try write(Self.json(attempt), to: "attempt-\(attempt.number).json")
+        try write(Self.json(TranscriptAttempt(attempt)), to: "attempt-\(attempt.number).json")
     }
 
     public func finish(_ outcome: SolveOutcome) throws {
-        try write(Self.json(outcome), to: "result.json")
+        try write(Self.json(TranscriptOutcome(outcome)), to: "result.json")
     }
 
     private func write(_ text: String, to name: String) throws {
@@ -93,5 +95,83 @@ public struct TranscriptWriter: Sendable {
         }
         let fence = String(repeating: "`", count: max(3, longest + 1))
         return fence + info + "\n" + content + (content.hasSuffix("\n") ? "" : "\n") + fence
+    }
+}
+
+/// An attempt as `attempt-N.json` and `result.json` hold it: everything but the texts, which are in `text`.
+struct TranscriptAttempt: Encodable {
+    var number: Int
+    var model: String
+    var alias: String
+    var endpoint: String
+    var strategy: AttemptStrategy
+    var temperature: Double?
+    var seed: Int
+    var finishReason: String?
+    var truncated: Bool
+    var program: ExtractedProgram?
+    var verdict: String
+    var message: String
+    var repeatOf: Int?
+    var judge: JudgeReport?
+    var usage: Usage?
+    var seconds: Double
+    var firstTokenSeconds: Double?
+    /// Sizes (UTF-8 bytes) of the reasoning and the answer.
+    var reasoningBytes: Int
+    var answerBytes: Int
+    /// The file with the messages, the reasoning and the answer.
+    var text: String
+
+    init(_ record: AttemptRecord) {
+        number = record.number
+        model = record.model
+        alias = record.alias
+        endpoint = record.endpoint
+        strategy = record.strategy
+        temperature = record.temperature
+        seed = record.seed
+        finishReason = record.finishReason
+        truncated = record.truncated
+        program = record.program
+        verdict = record.verdict
+        message = record.message
+        repeatOf = record.repeatOf
+        judge = record.judge
+        usage = record.usage
+        seconds = record.seconds
+        firstTokenSeconds = record.firstTokenSeconds
+        reasoningBytes = record.reasoning.utf8.count
+        answerBytes = record.answer.utf8.count
+        text = "attempt-\(record.number).md"
+    }
+}
+
+/// The outcome as `result.json` holds it: its attempts without their texts.
+struct TranscriptOutcome: Encodable {
+    var problem: String
+    var verdict: String
+    var route: RouteDecision
+    var model: String
+    var language: String
+    var code: String?
+    var attempts: [TranscriptAttempt]
+    var usage: Usage
+    var promptsHash: String
+    var transcript: String?
+    var notes: [String]
+
+    init(_ outcome: SolveOutcome) {
+        problem = outcome.problem
+        verdict = outcome.verdict
+        route = outcome.route
+        model = outcome.model
+        language = outcome.language
+        code = outcome.code
+        attempts = outcome.attempts.map(TranscriptAttempt.init)
+        usage = outcome.usage
+        promptsHash = outcome.promptsHash
+        transcript = outcome.transcript
+        notes = outcome.notes
     }
 }

@@ -1,9 +1,16 @@
 // solve-bench: prints, from one run, the sandbox's per-run cost against the posix_spawn floor, what the slots' kept
 // capture files save over reopening them, and the precompiled header's compile speed-up.
 // Usage: swift run -c release solve-bench [runs]
+//        swift run -c release solve-bench stream [MB]   (chat stream parsing only: StreamBench.swift)
 import CSandbox
 import Foundation
 import Judging
+
+if CommandLine.arguments.dropFirst().first == "stream" {
+    let megabytes = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 50 : 50
+    StreamBench.run(megabytes: max(1, min(megabytes, 4096)))
+    exit(0)
+}
 
 /// Median of the samples (µs).
 func median(_ samples: [Double]) -> Double {

@@ -12,7 +12,8 @@ struct SolveProblemCommand: AsyncParsableCommand {
         abstract: "Have a local model solve a problem, judging every attempt (the default command: `solve PROBLEM`).",
         discussion: """
             Exit code 0 when a program was accepted, 1 when every attempt failed, 2 when solve could not run \
-            (no server, bad problem file, bad configuration). Transcripts of every attempt go to runs/.
+            (no server, a server failure that left an attempt without an answer, bad problem file, bad \
+            configuration). Transcripts of every attempt go to runs/.
             """
     )
 
@@ -77,6 +78,11 @@ struct SolveProblemCommand: AsyncParsableCommand {
                 view.finish(outcome)
             } else {
                 print(try CommandOutput.json(SolveSummary(outcome)))
+            }
+            if let failed = outcome.serverFailure {
+                // The model never answered: not a wrong answer, a run that could not finish.
+                throw CommandFailure.exit(
+                    "attempt \(failed.number) got no answer from \(failed.model): \(failed.message)")
             }
             if !outcome.accepted { throw ExitCode(1) }
         } catch let exit as ExitCode {

@@ -3,31 +3,6 @@ import Testing
 
 @testable import ModelClient
 
-@Suite struct ServerSentEventsTests {
-    @Test func eventsSurviveAnyChunking() {
-        let body = "data: {\"a\":1}\n\n: keep-alive comment\r\n\r\nevent: error\r\ndata: line one\r\ndata: line two\r\n\r\ndata: [DONE]\n\n"
-        let expected: [ServerSentEvents.Event] = [
-            .init(name: nil, data: "{\"a\":1}"), .init(name: "error", data: "line one\nline two"), .init(name: nil, data: "[DONE]"),
-        ]
-        for size in [1, 2, 3, 7, body.utf8.count] {
-            var parser = ServerSentEvents()
-            var events: [ServerSentEvents.Event] = []
-            let bytes = Array(body.utf8)
-            for start in stride(from: 0, to: bytes.count, by: size) {
-                events += parser.feed(Data(bytes[start..<min(start + size, bytes.count)]))
-            }
-            #expect(events == expected, "chunk size \(size)")
-            #expect(parser.finish() == nil)
-        }
-    }
-
-    @Test func anEventWithoutTheFinalBlankLineIsKeptAtTheEnd() {
-        var parser = ServerSentEvents()
-        #expect(parser.feed(Data("data: tail".utf8)).isEmpty)
-        #expect(parser.finish() == .init(name: nil, data: "tail"))
-    }
-}
-
 @Suite struct ThinkTagTests {
     @Test func splitsInlineReasoning() {
         #expect(ThinkTags.split("<think>plan</think>\nanswer") == ("plan", "\nanswer"))

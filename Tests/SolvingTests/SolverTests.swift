@@ -127,6 +127,33 @@ import TestSupport
         #expect(outcome.attempts.count == 1)
         #expect(outcome.verdict == "error")
         #expect(outcome.attempts[0].message.contains("maximum context length is 4096"))
+        #expect(outcome.serverFailure?.number == 1)
+    }
+
+    @Test func aHugeAnswerIsCutAtTheLimitAndItsTextWrittenOnce() async throws {
+        let (solver, _) = try solver("huge-deltas")
+        let runs = try Fixtures.temporaryDirectory(prefix: "runs")
+        defer { try? FileManager.default.removeItem(at: runs) }
+        let transcript = try TranscriptWriter(runsDirectory: runs, problemSlug: problem.slug)
+        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 1), transcript: transcript)
+        let attempt = try #require(outcome.attempts.first)
+        #expect(attempt.verdict == "no code" && attempt.truncated && attempt.finishReason == "answer_limit")
+        #expect(
+            attempt.message == "the answer passed solve's 4 MiB limit and was cut there; no program in what was kept")
+        #expect(attempt.answer.utf8.count == 4 << 20)
+        #expect(outcome.serverFailure == nil)
+        let folder = transcript.folder
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("attempt-1.json")))
+                as? [String: Any])
+        #expect(json["answer"] == nil && json["reasoning"] == nil && json["messages"] == nil)
+        #expect(json["answerBytes"] as? Int == 4 << 20 && json["text"] as? String == "attempt-1.md")
+        let markdown = try String(contentsOf: folder.appendingPathComponent("attempt-1.md"), encoding: .utf8)
+        #expect(markdown.contains("- finish reason: answer_limit (truncated)"))
+        let sizes = try FileManager.default.contentsOfDirectory(atPath: folder.path).map {
+            try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent($0).path)[.size] as? Int ?? 0
+        }
+        #expect(sizes.reduce(0, +) < (4 << 20) + (64 << 10), "the 4 MiB of text once, and little else: \(sizes)")
     }
 
     @Test func transientFailuresAreRetriedWithinAnAttempt() async throws {

@@ -41,6 +41,18 @@ Scenarios (<name>):
   no-code                 "I think you should use a hash map." (no code)
   function-feedback       pair-sum function problem: wrong Solution.pairSum; correct once an assistant
                           message is present
+  Faults of a misbehaving server (every request):
+  huge-event              200 stream: HUGE_BYTES of prose in one event (past the client's limit for one event)
+  huge-deltas             200 stream: HUGE_BYTES of prose in 64 KiB deltas (past the client's answer limit)
+  tiny-deltas             200 stream: TINY_PROSE characters of prose, then the correct Python answer, one character
+                          per event (many events per HTTP chunk), finish "stop" and [DONE]
+  stall-before-headers    accepts the request and sends nothing for STALL_SECONDS
+  stall-after-headers     sends the 200 event-stream headers, then nothing for STALL_SECONDS
+  stall-mid-stream        sends the role and four content deltas, then nothing for STALL_SECONDS
+  no-done                 200 stream: a few deltas, no finish_reason, no [DONE], a clean end of the body
+  reset                   200 stream: a few deltas, then a TCP reset
+  html                    200 with Content-Type text/html and a web page
+  rate-limit-forever      always 429 (Retry-After: 0)
   paced                   a model server's timing: waits `ttft` seconds after the headers, then streams one
                           filler word per delta at `rate` deltas/s (delta i at first + i/rate: no drift); each
                           delta is one token in `usage`. Length = the request's max_tokens (finish "length"), else
@@ -58,10 +70,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import json
 import signal
 import socket
+import struct
 import sys
 import threading
 import time
@@ -70,6 +84,11 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SLOW_SECONDS = 3.0
+STALL_SECONDS = 60.0
+HUGE_BYTES = 50_000_000
+TINY_PROSE = 50_000
+FAULTS = ("huge-event", "huge-deltas", "tiny-deltas", "stall-before-headers", "stall-after-headers",
+          "stall-mid-stream", "no-done", "reset", "html")
 FILLER = ("the of and to in is that it for on with as was at by this from or be are an have not "
           "but all one can more time when will out up about into some than them only its over").split()
 ECHO_PY = "import sys\n\nsys.stdout.write(sys.stdin.read())\n"
@@ -236,6 +255,8 @@ SCENARIOS = {
                                 "BadRequestError", flat=True),
     "malformed": lambda c: Reply(special="malformed"),
     "slow": lambda c: Reply(content=PY_ANSWER, delay=SLOW_SECONDS),
+    **{name: (lambda name: lambda c: Reply(special=name))(name) for name in FAULTS},
+    "rate-limit-forever": lambda c: err(429, "Too many requests", "RateLimitError", flat=True, Retry_After="0"),
     "plain": lambda c: Reply(content=fence("python", TWO_SUM_OK_PY)),
     "distinct-n": lambda c: Reply(content=[PY_WRONG_ANSWER] + [PY_ANSWER] * (c.n - 1)) if c.n >= 2
     else pick(c.count > 1, PY_ANSWER, PY_WRONG_ANSWER),
@@ -328,6 +349,40 @@ def prometheus_text() -> str:
     return "\n".join(lines) + "\n"
 
 
+def fault_delta(text: str | None, finish=None) -> bytes:
+    """One SSE event of a fault scenario, as vLLM would send it."""
+    body = {"id": "chatcmpl-fault", "object": "chat.completion.chunk", "model": "scripted/fault",
+            "choices": [{"index": 0, "delta": {} if text is None else {"content": text}, "finish_reason": finish}]}
+    return f"data: {json.dumps(body)}\n\n".encode()
+
+
+def framed(data: bytes) -> bytes:
+    return b"%X\r\n%s\r\n" % (len(data), data)
+
+
+@functools.lru_cache(maxsize=None)
+def fault_body(name: str) -> bytes:
+    """The chunked body of huge-event, huge-deltas or tiny-deltas, built once: encoding 50 MB on every request would
+    hold the GIL long enough to stall the other tests' requests."""
+    prose = "the quick brown fox jumps over the lazy dog\n"
+    if name == "huge-event":
+        chunks = [fault_delta(prose * (HUGE_BYTES // len(prose)))]
+    elif name == "huge-deltas":
+        piece = fault_delta(prose * (65536 // len(prose)))
+        chunks = [piece] * (HUGE_BYTES // 65536)
+    else:
+        text = (prose * (TINY_PROSE // len(prose) + 1))[:TINY_PROSE] + PY_ANSWER
+        events = [fault_delta(c) for c in text]
+        chunks = [b"".join(events[start:start + 1000]) for start in range(0, len(events), 1000)]
+    chunks.append(fault_delta(None, "stop") + b"data: [DONE]\n\n")
+    return b"".join(framed(chunk) for chunk in chunks) + framed(b"")
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # many tests connect at once; the default 5 drops SYNs while the GIL is busy
+
+
 # --- HTTP handler --------------------------------------------------------------
 
 class Handler(BaseHTTPRequestHandler):
@@ -349,7 +404,7 @@ class Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
     def chunk(self, data: bytes):
-        self.wfile.write(b"%X\r\n%s\r\n" % (len(data), data))
+        self.wfile.write(framed(data))
         self.wfile.flush()
 
     def event(self, obj):
@@ -462,6 +517,8 @@ class Handler(BaseHTTPRequestHandler):
         n = req.get("n") if isinstance(req.get("n"), int) and req.get("n") >= 1 else 1
         stream = bool(req.get("stream"))
         reply = SCENARIOS[name](Ctx(messages, count, n, stream))
+        if reply.special in FAULTS:
+            return self.fault(reply.special)
         if reply.delay:
             time.sleep(reply.delay)
         if reply.status != 200:
@@ -553,6 +610,41 @@ class Handler(BaseHTTPRequestHandler):
         self.event("[DONE]")
         self.chunk(b"")
 
+    def fault(self, name: str):
+        """The misbehaving server's answers (see the module docstring)."""
+        if name == "stall-before-headers":
+            return time.sleep(STALL_SECONDS)
+        if name == "html":
+            page = (b"<!DOCTYPE html>\n<html><head><title>Sign in</title></head>"
+                    b"<body>Sign in to continue</body></html>\n")
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            return self.wfile.write(page)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        self.wfile.flush()
+
+        if name == "stall-after-headers":
+            return time.sleep(STALL_SECONDS)
+        if name in ("huge-event", "huge-deltas", "tiny-deltas"):
+            self.wfile.write(fault_body(name))
+            return self.wfile.flush()
+        for text in ("Let me ", "think about ", "the two-sum ", "problem."):  # stall-mid-stream, no-done, reset
+            self.chunk(fault_delta(text))
+        if name == "stall-mid-stream":
+            return time.sleep(STALL_SECONDS)
+        if name == "no-done":
+            return self.chunk(b"")
+        # reset: a RST instead of a FIN
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.close_connection = True
+        self.connection.close()
+
     def complete(self, reply: Reply, contents: list[str], meta: dict, usage: dict):
         if reply.special == "malformed":
             return self.send_json(200, None, raw=b'{"choices": [')
@@ -630,8 +722,7 @@ def main() -> None:
             parser.error(f"--paced-defaults: {error}")
     if args.exit_on_eof:
         threading.Thread(target=lambda: (sys.stdin.buffer.read(), os._exit(0)), daemon=True).start()
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
-    server.daemon_threads = True
+    server = Server(("127.0.0.1", args.port), Handler)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     sys.stdout.write(f"PORT {server.server_address[1]}\n")
     sys.stdout.flush()
