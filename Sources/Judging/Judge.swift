@@ -171,8 +171,8 @@ public final class Judge: Sendable {
             let mismatch: String?
             switch problem.checker {
             case .tokens, .exact:
-                let output = try Data(contentsOf: outcome.stdoutFile)
-                mismatch = OutputComparison.mismatch(output: output, answer: try test.answer.read(), checker: problem.checker)
+                mismatch = try OutputComparison.mismatch(
+                    outputFile: outcome.stdoutFile, answer: test.answer, checker: problem.checker)
             case .testlib, .kattisValidator:
                 let answer = try materialize(test.answer, as: "\(index).ans", in: inlineDirectory)
                 mismatch = try await checkers.mismatch(
