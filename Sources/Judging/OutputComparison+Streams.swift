@@ -113,10 +113,11 @@ extension OutputComparison {
 
     /// Whether two tokens are equal once case-folded: byte by byte when both are short ASCII, else scalar by scalar.
     private static func sameFolded(_ a: Span, of x: ByteScanner, _ b: Span, of y: ByteScanner) -> Bool {
-        if a.isWhole, b.isWhole, a.head.allSatisfy({ $0 < 0x80 }), b.head.allSatisfy({ $0 < 0x80 }) {
+        guard a.isWhole, b.isWhole else { return FoldedScalars(x.reader(a)).elementsEqual(FoldedScalars(y.reader(b))) }
+        if a.head.allSatisfy({ $0 < 0x80 }), b.head.allSatisfy({ $0 < 0x80 }) {
             return a.length == b.length && zip(a.head, b.head).allSatisfy { asciiLowercase($0) == asciiLowercase($1) }
         }
-        return FoldedScalars(x.reader(a)).elementsEqual(FoldedScalars(y.reader(b)))
+        return FoldedScalars(a.head.makeIterator()).elementsEqual(FoldedScalars(b.head.makeIterator()))
     }
 
     /// Whether the whitespace after the last token is the same on both sides once CRLF is LF and LFs at its start and
@@ -153,24 +154,29 @@ extension OutputComparison {
 struct FoldedScalars<Bytes: IteratorProtocol<UInt8>>: IteratorProtocol, Sequence {
     private var bytes: Bytes
     private var decoder = Unicode.UTF8()
-    /// The rest of the last scalar's folding, last first.
-    private var pending: [Unicode.Scalar] = []
+    /// The rest of the current scalar's uppercase mapping, and of the lowercase mapping of its current scalar.
+    private var upper: String.UnicodeScalarView.Iterator?
+    private var lower: String.UnicodeScalarView.Iterator?
 
     init(_ bytes: Bytes) { self.bytes = bytes }
 
     mutating func next() -> Unicode.Scalar? {
-        if let scalar = pending.popLast() { return scalar }
-        switch decoder.decode(&bytes) {
-        case .scalarValue(let scalar) where scalar.isASCII:
-            return Unicode.Scalar(OutputComparison.asciiLowercase(UInt8(scalar.value)))
-        case .scalarValue(let scalar):
-            pending = scalar.properties.uppercaseMapping.unicodeScalars
-                .flatMap { $0.properties.lowercaseMapping.unicodeScalars }.reversed()
-            return pending.popLast() ?? scalar
-        case .emptyInput:
-            return nil
-        case .error:
-            return "\u{FFFD}"
+        while true {
+            if let scalar = lower?.next() { return scalar }
+            if let scalar = upper?.next() {
+                lower = scalar.properties.lowercaseMapping.unicodeScalars.makeIterator()
+                continue
+            }
+            switch decoder.decode(&bytes) {
+            case .scalarValue(let scalar) where scalar.isASCII:
+                return Unicode.Scalar(OutputComparison.asciiLowercase(UInt8(scalar.value)))
+            case .scalarValue(let scalar):
+                upper = scalar.properties.uppercaseMapping.unicodeScalars.makeIterator()
+            case .emptyInput:
+                return nil
+            case .error:
+                return "\u{FFFD}"
+            }
         }
     }
 }
