@@ -14,6 +14,9 @@ actor ExternalCheckers {
         self.toolPool = toolPool
     }
 
+    /// The most read of a checker's stdout, stderr or judge message, which only give the first 500 characters.
+    static let messageBytes = 64 << 10
+
     /// The checker's verdict on one output: nil when accepted, else the checker's message.
     /// - Throws: `JudgingError.checker` when the checker cannot be built or fails itself.
     func mismatch(spec: CheckerSpec, input: URL, output: URL, answer: URL) async throws -> String? {
@@ -37,11 +40,11 @@ actor ExternalCheckers {
             cpuLimitMilliseconds: 20_000, wallLimitMilliseconds: 60_000, outputLimitBytes: 16 << 20, maxTasks: 16)
         let (outcome, stdout, stderr) = try await toolPool.withSlot { slot in
             let outcome = try await slot.run(request)
-            let stdout = (try? String(contentsOf: outcome.stdoutFile, encoding: .utf8)) ?? ""
-            let stderr = (try? String(contentsOf: outcome.stderrFile, encoding: .utf8)) ?? ""
+            let stdout = Judge.head(of: outcome.stdoutFile, bytes: Self.messageBytes)
+            let stderr = Judge.head(of: outcome.stderrFile, bytes: Self.messageBytes)
             return (outcome, stdout, stderr)
         }
-        let judgeMessage = (try? String(contentsOf: feedback.appendingPathComponent("judgemessage.txt"), encoding: .utf8)) ?? ""
+        let judgeMessage = Judge.head(of: feedback.appendingPathComponent("judgemessage.txt"), bytes: Self.messageBytes)
         let message = [judgeMessage, stdout, stderr].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .first { !$0.isEmpty } ?? ""
         let accepted = isKattis ? 42 : 0

@@ -23,9 +23,6 @@ enum FunctionDriver {
     static let marker = "@@solve-function-report@@"
     /// The longest encoded result the check process reads (a longer line is a broken channel).
     static let responseLimitBytes = 64 << 20
-    /// How much of the end of an arguments-mode run's stdout the judge reads for the report (a longer result
-    /// cannot be read, and the run counts as one that never returned).
-    static let resultLimitBytes = 16 << 20
 
     /// The sandboxed command of the solution's process for one test.
     static func command(_ function: PythonFunction, kind: TestKind) -> [String] {

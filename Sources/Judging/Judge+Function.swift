@@ -7,8 +7,14 @@ extension Judge {
     /// `report.output` becomes the returned value as JSON (what feedback shows as "got"), never the solution's
     /// own prints, which went to stderr.
     func judgeFunctionRun(_ outcome: SandboxOutcome, test: TestCase, into report: inout TestReport) {
+        let limit = Judge.functionReportLimit(for: test)
+        let output = Judge.prefix(of: outcome.stdoutFile, bytes: limit + 1)
         report.output = ""
-        let output = Judge.suffix(of: outcome.stdoutFile, bytes: FunctionDriver.resultLimitBytes)
+        guard output.count <= limit else {
+            report.verdict = .wrongAnswer
+            report.message = "the function's report is over \(limit) bytes, too long for a result like the answer"
+            return
+        }
         switch FunctionDriver.report(in: output, kinds: FunctionDriver.callKinds) {
         case .result(let json):
             report.output = String(json.prefix(1024))
@@ -144,6 +150,20 @@ extension Judge {
             report.message = "the check process failed (\(how)): \(OutputComparison.clip(Substring(checkStderr), 300))"
         }
         return report
+    }
+
+    /// The most of the driver's stdout read: four times the answer's size, and at least 1 MiB. The report is one line
+    /// and a right result's JSON is about as long as the answer's, so the judge's memory follows the problem's data,
+    /// not what the program writes.
+    static func functionReportLimit(for test: TestCase) -> Int {
+        let answerBytes: Int
+        switch test.answer {
+        case .file(let url):
+            answerBytes = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int) ?? 0
+        case .text(let text):
+            answerBytes = text.utf8.count
+        }
+        return max(1 << 20, 4 * answerBytes)
     }
 
     /// CPU time the check process may use besides three times the problem's limit.

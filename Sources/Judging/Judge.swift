@@ -207,8 +207,8 @@ public final class Judge: Sendable {
             let mismatch: String?
             switch problem.checker {
             case .tokens, .exact:
-                let output = try Data(contentsOf: outcome.stdoutFile)
-                mismatch = OutputComparison.mismatch(output: output, answer: try test.answer.read(), checker: problem.checker)
+                mismatch = try OutputComparison.mismatch(
+                    outputFile: outcome.stdoutFile, answer: test.answer, checker: problem.checker)
             case .testlib, .kattisValidator:
                 let input = try materialize(test.input, as: "\(index).in", in: inlineDirectory)
                 let answer = try materialize(test.answer, as: "\(index).ans", in: inlineDirectory)
@@ -247,15 +247,6 @@ public final class Judge: Sendable {
     static func prefix(of file: URL, bytes: Int) -> Data {
         guard let handle = try? FileHandle(forReadingFrom: file) else { return Data() }
         defer { try? handle.close() }
-        return (try? handle.read(upToCount: bytes)) ?? Data()
-    }
-
-    /// At most the last `bytes` bytes of `file`.
-    static func suffix(of file: URL, bytes: Int) -> Data {
-        guard let handle = try? FileHandle(forReadingFrom: file) else { return Data() }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        try? handle.seek(toOffset: size > UInt64(bytes) ? size - UInt64(bytes) : 0)
         return (try? handle.read(upToCount: bytes)) ?? Data()
     }
 

@@ -1,13 +1,33 @@
 import Foundation
 import ProblemFormat
 
-/// Compares a program's output with the reference answer in-process (token and exact checkers).
+/// Compares a program's output with the reference answer in-process (token and exact checkers), and a function's
+/// result with the expected one.
 public enum OutputComparison {
     /// nil when the output is accepted, otherwise why not.
     public static func mismatch(output: Data, answer: Data, checker: CheckerSpec) -> String? {
+        mismatch(ByteSource(output), ByteSource(answer), checker: checker)
+    }
+
+    /// nil when the output file is accepted, otherwise why not; reads both sides in chunks, so the judge's memory
+    /// stays bounded (a few chunks and token heads) however long the output or the answer.
+    /// - Throws: `JudgingError.checker` when the output or the answer cannot be read.
+    public static func mismatch(outputFile: URL, answer: TestData, checker: CheckerSpec) throws -> String? {
+        let output = try ByteSource(file: outputFile)
+        let expected = try ByteSource(answer)
+        let mismatch = mismatch(output, expected, checker: checker)
+        try output.checkReads()
+        try expected.checkReads()
+        return mismatch
+    }
+
+    /// nil when the output is accepted, otherwise why not, reading with memory of `sizes`.
+    static func mismatch(
+        _ output: ByteSource, _ answer: ByteSource, checker: CheckerSpec, sizes: ScanSizes = ScanSizes()
+    ) -> String? {
         switch checker {
-        case .exact: return exactMismatch(output: output, answer: answer)
-        case .tokens(let options): return tokenMismatch(output: output, answer: answer, options: options)
+        case .exact: return exactMismatch(output: output, answer: answer, sizes: sizes)
+        case .tokens(let options): return tokenMismatch(output: output, answer: answer, options: options, sizes: sizes)
         case .testlib, .kattisValidator: return nil
         }
     }
@@ -62,95 +82,6 @@ public enum OutputComparison {
     /// An integer's digits without a sign on zero, so `-0` equals `0`.
     private static func integerText(_ text: String) -> String {
         text.allSatisfy { $0 == "-" || $0 == "0" } ? "0" : text
-    }
-
-    static func exactMismatch(output: Data, answer: Data) -> String? {
-        let got = normalizedLines(output)
-        let expected = normalizedLines(answer)
-        if got == expected { return nil }
-        for (index, line) in expected.enumerated() {
-            guard index < got.count else { return "output ended at line \(got.count + 1); expected `\(clip(line))`" }
-            if got[index] != line { return "line \(index + 1): expected `\(clip(line))`, got `\(clip(got[index]))`" }
-        }
-        return "extra output from line \(expected.count + 1): `\(clip(got[expected.count]))`"
-    }
-
-    private static func normalizedLines(_ data: Data) -> [Substring] {
-        var text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        if text.hasSuffix("\n") { text.removeLast() }
-        return text.split(separator: "\n", omittingEmptySubsequences: false)
-    }
-
-    static func tokenMismatch(output: Data, answer: Data, options: TokenCompare) -> String? {
-        let got = tokens(of: output)
-        let expected = tokens(of: answer)
-        for (index, want) in expected.enumerated() {
-            guard index < got.count else {
-                return "output ended after \(got.count) tokens; expected \(expected.count), next `\(clip(want.text))`"
-            }
-            let have = got[index]
-            if options.spaceSensitive, index > 0, have.spaceBefore != want.spaceBefore {
-                return "token \(index + 1): whitespace before it differs from the answer's"
-            }
-            if !tokensMatch(have.text, want.text, options) {
-                return "token \(index + 1): expected `\(clip(want.text))`, got `\(clip(have.text))`"
-            }
-        }
-        if got.count > expected.count {
-            return "extra output after \(expected.count) tokens: `\(clip(got[expected.count].text))`"
-        }
-        if options.spaceSensitive, let last = got.last, let wantLast = expected.last,
-            normalizedTrailing(last.spaceAfter) != normalizedTrailing(wantLast.spaceAfter)
-        {
-            return "whitespace at the end differs from the answer's"
-        }
-        return nil
-    }
-
-    private static func tokensMatch(_ have: Substring, _ want: Substring, _ options: TokenCompare) -> Bool {
-        if options.absoluteTolerance != nil || options.relativeTolerance != nil,
-            let expected = Double(want), expected.isFinite
-        {
-            guard let value = Double(have), !value.isNaN else { return false }
-            if value == expected { return true }
-            let difference = abs(value - expected)
-            if let absolute = options.absoluteTolerance, difference <= absolute * (1 + 1e-12) { return true }
-            if let relative = options.relativeTolerance, difference <= relative * abs(expected) * (1 + 1e-12) {
-                return true
-            }
-            return false
-        }
-        if options.caseSensitive { return have == want }
-        return have.lowercased() == want.lowercased()
-    }
-
-    private struct Token {
-        var text: Substring
-        var spaceBefore: Substring
-        var spaceAfter: Substring
-    }
-
-    private static func tokens(of data: Data) -> [Token] {
-        let text = Substring(String(decoding: data, as: UTF8.self))
-        var result: [Token] = []
-        var index = text.startIndex
-        var spaceStart = index
-        while index < text.endIndex {
-            while index < text.endIndex, text[index].isWhitespace { index = text.index(after: index) }
-            let start = index
-            while index < text.endIndex, !text[index].isWhitespace { index = text.index(after: index) }
-            if start < index {
-                if !result.isEmpty { result[result.count - 1].spaceAfter = text[spaceStart..<start] }
-                result.append(Token(text: text[start..<index], spaceBefore: text[spaceStart..<start], spaceAfter: ""))
-                spaceStart = index
-            }
-        }
-        if !result.isEmpty { result[result.count - 1].spaceAfter = text[spaceStart..<text.endIndex] }
-        return result
-    }
-
-    private static func normalizedTrailing(_ space: Substring) -> String {
-        space.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .init(charactersIn: "\n"))
     }
 
     /// `text` cut to `length` characters, ending in … when cut.

@@ -1,5 +1,6 @@
 // solve-bench: prints, from one run, the sandbox's per-run cost against the posix_spawn floor, what the slots' kept
-// capture files save over reopening them, and the precompiled header's compile speed-up.
+// capture files save over reopening them, the precompiled header's compile speed-up, and the token checker's time
+// and memory on a flood of output.
 // Usage: swift run -c release solve-bench [runs]
 //        swift run -c release solve-bench stream [MB]   (chat stream parsing only: StreamBench.swift)
 import CSandbox
@@ -129,3 +130,6 @@ print("C++ compile of a bits/stdc++.h program (g++ -O2 -std=gnu++20, median of 5
 print(String(format: "  without precompiled header  %6.0f ms", median(plainTimes)))
 print(String(format: "  with precompiled header     %6.0f ms", median(pchTimes)))
 print(String(format: "  speed-up                    %.2f× (target ≥ 1.80×)", median(plainTimes) / median(pchTimes)))
+
+// The token checker on 63 MiB of output (just under the default output cap), streaming against the old way.
+try ComparisonBench.run(in: directory)

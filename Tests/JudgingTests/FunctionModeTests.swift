@@ -80,6 +80,12 @@ struct FunctionModeTests {
             verdict: .runtimeError,
             message: "test sample-1: the program exited (code 0) before the function returned"),
         Case(
+            name: "returns a result far longer than the answer (the judge reads a bounded prefix)",
+            source: "class Solution:\n    def pairSum(self, nums, target):\n        return [0] * 600000\n",
+            verdict: .wrongAnswer,
+            message:
+                "test sample-1: the function's report is over 1048576 bytes, too long for a result like the answer"),
+        Case(
             name: "main block stays quiet",
             source: correct + "\nif __name__ == '__main__':\n    raise SystemExit(input())\n", verdict: .accepted,
             message: "2 of 2 tests passed"),
