@@ -130,3 +130,62 @@ struct HostileSubmissionTests {
         }
     }
 }
+
+@Suite("A flood of output", .serialized)
+struct OutputFloodTests {
+    /// Runs `solve` to the end and returns its exit status and peak resident memory (from `wait4`).
+    static func peakMemory(of arguments: [String], output: URL) throws -> (status: Int32, peakBytes: Int) {
+        var pid: pid_t = 0
+        let argv = try [solveBinary().path] + arguments
+        let pointers = argv.map { strdup($0) } + [nil]
+        defer { pointers.forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, output.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        guard posix_spawn(&pid, argv[0], &actions, nil, pointers, environ) == 0 else { return (-1, 0) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        return (status, usage.ru_maxrss * 1024)
+    }
+
+    @Test("16 MB of output costs the judge a few MiB, not a gigabyte")
+    func flood() throws {
+        let folder = try Fixtures.temporaryDirectory(prefix: "flood")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let lines = 8_000_000  // 16 MB of "1\n"
+        try Data("---\ntitle: Flood\ntime_limit: 10s\n---\nPrint 1 on each of 8,000,000 lines.\n".utf8)
+            .write(to: folder.appendingPathComponent("flood.md"))
+        let tests = folder.appendingPathComponent("flood")
+        try FileManager.default.createDirectory(at: tests, withIntermediateDirectories: true)
+        try Data("\(lines)\n".utf8).write(to: tests.appendingPathComponent("1.in"))
+        try Data(repeating: 0, count: 0).write(to: tests.appendingPathComponent("1.ans"))
+        let answer = try FileHandle(forWritingTo: tests.appendingPathComponent("1.ans"))
+        let block = Data(String(repeating: "1\n", count: 1_000_000).utf8)
+        for _ in 0..<(lines / 1_000_000) { answer.write(block) }
+        try answer.close()
+        let program = folder.appendingPathComponent("flood.c")
+        let source = """
+            #include <stdio.h>
+            int main(void) {
+                long n = 0;
+                if (scanf("%ld", &n) != 1) return 2;
+                static char block[2000000];
+                for (int i = 0; i < 2000000; i += 2) { block[i] = '1'; block[i + 1] = '\\n'; }
+                for (long done = 0; done < n; done += 1000000) fwrite(block, 1, 2000000, stdout);
+                return 0;
+            }
+            """
+        try Data(source.utf8).write(to: program)
+        let report = folder.appendingPathComponent("report.txt")
+        let (status, peak) = try Self.peakMemory(
+            of: ["judge", folder.appendingPathComponent("flood.md").path, program.path], output: report)
+        let text = try String(contentsOf: report, encoding: .utf8)
+        #expect(status == 0 && text.contains("verdict: AC"), "\(text)")
+        // The judge process alone (the program runs in a child of its own): before the comparison streamed, it held
+        // every token of both sides, 0.9 GB here (3.4 GB at 63 MiB).
+        #expect(peak < 160 << 20, "solve judge peaked at \(peak >> 20) MiB")
+    }
+}
