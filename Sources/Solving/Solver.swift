@@ -242,7 +242,7 @@ public final class Solver: Sendable {
             let language = try Language.named(languageChoices[languageIndex % languageChoices.count])
             var messages = prompts.firstAttempt(problem, language: language, model: model)
             if strategy == .feedback, let previous {
-                messages.append(ChatMessage(.assistant, previous.answer.isEmpty ? previous.reasoning.suffix(4000).description : previous.answer))
+                messages.append(ChatMessage(.assistant, Self.resentAnswer(of: previous)))
                 messages.append(ChatMessage(.user, prompts.feedback(Self.feedback(for: previous, problem: problem), problem: problem, language: language)))
             }
             var sampling = model.sampling
@@ -343,6 +343,18 @@ public final class Solver: Sendable {
             record.message = report.message
         }
     }
+
+    /// The previous answer as the feedback turn's assistant message: its end (where the program is) when it is long,
+    /// such as an answer cut at the 4 MiB limit, whose whole text would overflow any context; the end of the
+    /// reasoning when the answer is empty.
+    static func resentAnswer(of record: AttemptRecord) -> String {
+        guard !record.answer.isEmpty else { return record.reasoning.suffix(4000).description }
+        guard record.answer.count > resentAnswerLimit else { return record.answer }
+        return "…" + record.answer.suffix(resentAnswerLimit)
+    }
+
+    /// The most characters of a previous answer sent back with feedback.
+    static let resentAnswerLimit = 16_000
 
     static func feedback(for record: AttemptRecord, problem: Problem) -> Feedback {
         if let report = record.judge { return .judged(report, problem: problem) }

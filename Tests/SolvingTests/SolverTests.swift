@@ -237,3 +237,25 @@ import TestSupport
         #expect(await directory.acquire(model) == first, "the idle replica gets the next request")
     }
 }
+
+@Suite("Feedback turns")
+struct ResentAnswerTests {
+    static func record(answer: String, reasoning: String = "") -> AttemptRecord {
+        AttemptRecord(
+            number: 1, model: "m", alias: "m", endpoint: "http://localhost:1/v1", strategy: .first, temperature: nil,
+            seed: 0, messages: [], reasoning: reasoning, answer: answer, finishReason: nil, truncated: false,
+            program: nil, verdict: "WA", message: "", repeatOf: nil, judge: nil, usage: nil, seconds: 0,
+            firstTokenSeconds: nil)
+    }
+
+    @Test("a long answer (one cut at the 4 MiB limit) goes back as its end, where the program is")
+    func longAnswer() {
+        let answer = String(repeating: "x", count: 4 << 20) + "```cpp\nint main() {}\n```"
+        let resent = Solver.resentAnswer(of: Self.record(answer: answer))
+        #expect(resent.count == Solver.resentAnswerLimit + 1)
+        #expect(resent.hasPrefix("…") && resent.hasSuffix("int main() {}\n```"))
+        #expect(Solver.resentAnswer(of: Self.record(answer: "short")) == "short")
+        let thinking = String(repeating: "y", count: 10_000)
+        #expect(Solver.resentAnswer(of: Self.record(answer: "", reasoning: thinking)).count == 4000)
+    }
+}
