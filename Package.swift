@@ -109,6 +109,8 @@ let package = Package(
         .testTarget(name: "ServerBenchTests", dependencies: ["ServerBench", "ModelClient", "TestSupport"]),
         /// Against the real local model server (Scripts/install-local-model 0.5b); run on their own, after the rest.
         .testTarget(name: "EndToEndTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),
+        /// Against vLLM's CPU build (Scripts/install-vllm-cpu); run on their own, last.
+        .testTarget(name: "VLLMTests", dependencies: ["ModelClient", "TestSupport"]),
         .testTarget(name: "SolvingTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),
         .testTarget(
             name: "EvaluationTests",
