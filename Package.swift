@@ -102,7 +102,7 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "ProblemFormatTests", dependencies: ["ProblemFormat", "TestSupport"]),
-        .testTarget(name: "JudgingTests", dependencies: ["Judging", "ProblemFormat", "TestSupport"]),
+        .testTarget(name: "JudgingTests", dependencies: ["Judging", "CSandbox", "ProblemFormat", "TestSupport"]),
         .testTarget(name: "ServingPlanTests", dependencies: ["ServingPlan"]),
         .testTarget(name: "ImportingTests", dependencies: ["Importing", "ProblemFormat", "Judging", "TestSupport"]),
         .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "TestSupport"]),
