@@ -21,6 +21,8 @@ let package = Package(
             cSettings: [.define("_GNU_SOURCE")],
             linkerSettings: [.linkedLibrary("seccomp")]
         ),
+        /// A counting semaphore for tasks (sandbox slots, model requests in flight).
+        .target(name: "AsyncLimits"),
         /// How `solve` writes: text wrapped to a column width, and its one JSON (sorted keys, unescaped slashes).
         .target(name: "OutputFormat"),
         .target(
@@ -29,7 +31,7 @@ let package = Package(
         ),
         .target(
             name: "Judging",
-            dependencies: ["ProblemFormat", "CSandbox"]
+            dependencies: ["ProblemFormat", "CSandbox", "AsyncLimits"]
         ),
         /// libcurl, through typed wrappers of its variadic calls.
         .systemLibrary(
@@ -66,7 +68,7 @@ let package = Package(
         .target(
             name: "Solving",
             dependencies: [
-                "ModelClient", "Judging", "ProblemFormat", "BuiltinPrompts", "OutputFormat",
+                "ModelClient", "Judging", "ProblemFormat", "BuiltinPrompts", "AsyncLimits", "OutputFormat",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -109,6 +111,7 @@ let package = Package(
         .testTarget(name: "ProblemFormatTests", dependencies: ["ProblemFormat", "TestSupport"]),
         .testTarget(name: "JudgingTests", dependencies: ["Judging", "CSandbox", "ProblemFormat", "TestSupport"]),
         .testTarget(name: "ServingPlanTests", dependencies: ["ServingPlan"]),
+        .testTarget(name: "AsyncLimitsTests", dependencies: ["AsyncLimits"]),
         .testTarget(name: "OutputFormatTests", dependencies: ["OutputFormat"]),
         .testTarget(name: "ImportingTests", dependencies: ["Importing", "ProblemFormat", "Judging", "TestSupport"]),
         .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "TestSupport"]),
