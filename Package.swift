@@ -21,13 +21,17 @@ let package = Package(
             cSettings: [.define("_GNU_SOURCE")],
             linkerSettings: [.linkedLibrary("seccomp")]
         ),
+        /// A counting semaphore for tasks (sandbox slots, model requests in flight).
+        .target(name: "AsyncLimits"),
+        /// How `solve` writes: text wrapped to a column width, and its one JSON (sorted keys, unescaped slashes).
+        .target(name: "OutputFormat"),
         .target(
             name: "ProblemFormat",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Judging",
-            dependencies: ["ProblemFormat", "CSandbox"]
+            dependencies: ["ProblemFormat", "CSandbox", "AsyncLimits"]
         ),
         /// libcurl, through typed wrappers of its variadic calls.
         .systemLibrary(
@@ -64,7 +68,7 @@ let package = Package(
         .target(
             name: "Solving",
             dependencies: [
-                "ModelClient", "Judging", "ProblemFormat", "BuiltinPrompts",
+                "ModelClient", "Judging", "ProblemFormat", "BuiltinPrompts", "AsyncLimits", "OutputFormat",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -73,22 +77,25 @@ let package = Package(
         .target(
             name: "Evaluation",
             dependencies: [
-                "Solving", "Judging", "ProblemFormat", "Importing", .product(name: "GRDB", package: "GRDB.swift"),
+                "Solving", "Judging", "ProblemFormat", "Importing", "OutputFormat",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         /// `solve bench-server`: load levels of streaming requests, TTFT and decode rates, the server's `/metrics`.
         .target(
             name: "ServerBench",
-            dependencies: ["ModelClient"]
+            dependencies: ["ModelClient", "OutputFormat"]
         ),
         .target(
             name: "ServingPlan",
+            dependencies: ["OutputFormat"],
             resources: [.embedInCode("Catalog/gpus.json"), .embedInCode("Catalog/models.json")]
         ),
         .executableTarget(
             name: "solve",
             dependencies: [
                 "ProblemFormat", "Judging", "ServingPlan", "ServerBench", "ModelClient", "Solving", "Evaluation", "Importing",
+                "OutputFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -102,8 +109,10 @@ let package = Package(
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "ProblemFormatTests", dependencies: ["ProblemFormat", "TestSupport"]),
-        .testTarget(name: "JudgingTests", dependencies: ["Judging", "ProblemFormat", "TestSupport"]),
+        .testTarget(name: "JudgingTests", dependencies: ["Judging", "CSandbox", "ProblemFormat", "TestSupport"]),
         .testTarget(name: "ServingPlanTests", dependencies: ["ServingPlan"]),
+        .testTarget(name: "AsyncLimitsTests", dependencies: ["AsyncLimits"]),
+        .testTarget(name: "OutputFormatTests", dependencies: ["OutputFormat"]),
         .testTarget(name: "ImportingTests", dependencies: ["Importing", "ProblemFormat", "Judging", "TestSupport"]),
         .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "TestSupport"]),
         .testTarget(name: "ServerBenchTests", dependencies: ["ServerBench", "ModelClient", "TestSupport"]),

@@ -180,33 +180,35 @@ static int lock_slot(csandbox_cgroup *cgroup, int version, int number) {
     return lock_dir(cgroup->memory_dir);
 }
 
-int64_t csandbox_cgroup_claim(csandbox_cgroup *cgroup, int use_cgroups) {
+int csandbox_cgroup_claim(csandbox_cgroup *cgroup, int use_cgroups, int64_t *number) {
+    *number = -1;
     reset_cgroup(cgroup);
     int version = use_cgroups ? cgroup_version() : 0;
-    if (version == 0 && make_dir("/run/solve") != 0) return -1;
-    for (int number = 0; number < max_slots; number++) {
-        cgroup->lock_fd = lock_slot(cgroup, version, number);
+    int error = version == 0 ? make_dir("/run/solve") : 0;
+    if (error != 0) return error;
+    for (int candidate = 0; candidate < max_slots; candidate++) {
+        cgroup->lock_fd = lock_slot(cgroup, version, candidate);
         if (cgroup->lock_fd < 0) continue;
-        if (version == 0) return number;
+        *number = candidate;
+        if (version == 0) return 0;
         // Ours now. A judge that died may have left the folders (and, for a moment, programs) behind.
         kill_members(cgroup->memory_dir);
-        int error = version == 1 ? make_dir(cgroup->pids_dir) : 0;
+        error = version == 1 ? make_dir(cgroup->pids_dir) : 0;
         if (error == 0 && version == 1) kill_members(cgroup->pids_dir);
         if (error == 0) error = version == 1 ? open_v1_files(cgroup) : open_v2_files(cgroup);
         if (error == 0) {
             cgroup->version = version;
             cgroup->oom_kills = keyed_fd(cgroup->events_fd, "oom_kill");
             cgroup->max_events = version == 2 ? keyed_fd(cgroup->events_fd, "max") : 0;
-            return number;
+            return 0;
         }
         // Cgroups refused (a read-only cgroupfs, say): keep the number and its lock (and so the folder, which a
         // removal would hand to the next judge), run without them.
         close_files(cgroup);
         cgroup->memory_dir[0] = cgroup->pids_dir[0] = 0;
-        return number;
+        return 0;
     }
-    errno = EAGAIN;
-    return -1;
+    return EAGAIN;
 }
 
 int csandbox_cgroup_prepare(csandbox_cgroup *cgroup, uint64_t memory_limit, uint32_t max_tasks) {

@@ -2,7 +2,13 @@
 #define CSANDBOX_INTERNAL_H
 
 #include "CSandbox.h"
+#include <errno.h>
 #include <linux/filter.h>
+
+/// errno after a call that failed, never 0: a failure is never reported as success.
+static inline int csandbox_failure(void) {
+    return errno != 0 ? errno : EIO;
+}
 
 /// A compiled seccomp program (what seccomp_export_bpf produced).
 typedef struct {
@@ -51,8 +57,8 @@ int csandbox_build_filter(csandbox_profile profile, const char *exec_path, csand
 const char *csandbox_syscall_name(int nr);
 
 /// Claims the lowest slot number no live judge on this host holds and, with `use_cgroups`, creates its cgroups
-/// (best effort: version 0 when not possible). Returns the number, or -1 with errno set.
-int64_t csandbox_cgroup_claim(csandbox_cgroup *cgroup, int use_cgroups);
+/// (best effort: version 0 when not possible). Returns 0 with the number in *number, or an errno.
+int csandbox_cgroup_claim(csandbox_cgroup *cgroup, int use_cgroups, int64_t *number);
 /// Builds a slot's private view (see csandbox_view) and returns its namespaces' fds. Returns 0 or an errno, with
 /// *step naming what failed.
 int csandbox_view_create(const csandbox_view *view, int *mount_ns, int *user_ns, const char **step);

@@ -68,9 +68,10 @@ static int add_path(int ruleset, const char *path, uint64_t rights) {
 }
 
 int csandbox_landlock_create(const char *const *read_paths, size_t read_count, const char *const *write_paths,
-                             size_t write_count) {
+                             size_t write_count, int *ruleset_fd) {
+    *ruleset_fd = -1;
     int abi = csandbox_landlock_abi();
-    if (abi <= 0) return -ENOSYS;
+    if (abi <= 0) return ENOSYS;
     uint64_t all = handled_fs(abi);
     struct ruleset_attr attr = {.handled_access_fs = all};
     size_t attr_size = sizeof attr.handled_access_fs;
@@ -83,21 +84,22 @@ int csandbox_landlock_create(const char *const *read_paths, size_t read_count, c
         attr_size = sizeof attr;
     }
     int ruleset = (int)syscall(SYS_landlock_create_ruleset, &attr, attr_size, 0);
-    if (ruleset < 0) return -errno;
+    if (ruleset < 0) return csandbox_failure();
     uint64_t read_rights = LANDLOCK_ACCESS_FS_EXECUTE | LANDLOCK_ACCESS_FS_READ_FILE | LANDLOCK_ACCESS_FS_READ_DIR;
     for (size_t i = 0; i < read_count; i++) {
         int error = add_path(ruleset, read_paths[i], read_rights);
         if (error != 0) {
             close(ruleset);
-            return -error;
+            return error;
         }
     }
     for (size_t i = 0; i < write_count; i++) {
         int error = add_path(ruleset, write_paths[i], all);
         if (error != 0) {
             close(ruleset);
-            return -error;
+            return error;
         }
     }
-    return ruleset;
+    *ruleset_fd = ruleset;
+    return 0;
 }

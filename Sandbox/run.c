@@ -194,23 +194,22 @@ static void supervise(pid_t pid, int pidfd, int listener, const csandbox_run_spe
     kill(-pid, SIGKILL);  // anything the run left in its group dies with it (the leader is a zombie, not reusable)
 }
 
-int csandbox_run(csandbox_slot *slot, const csandbox_run_spec *spec, csandbox_result *result) {
+int csandbox_run(csandbox_slot *slot, const csandbox_run_spec *spec, csandbox_result *result, const char **step) {
     memset(result, 0, sizeof *result);
     result->violation_syscall = -1;
+    *step = NULL;
     if (strlen(spec->path) >= sizeof slot->exec_path) {
         if (spec->owns_stdin) close(spec->stdin_fd);
         if (spec->owns_stdout) close(spec->stdout_fd);
-        result->setup_error = ENAMETOOLONG;
-        result->setup_step = "executable path";
-        return 0;
+        *step = "executable path";
+        return ENAMETOOLONG;
     }
     int error = csandbox_cgroup_prepare(&slot->cgroup, spec->memory_limit_bytes, spec->max_tasks);
     if (error != 0) {
         if (spec->owns_stdin) close(spec->stdin_fd);
         if (spec->owns_stdout) close(spec->stdout_fd);
-        result->setup_error = error;
-        result->setup_step = "prepare cgroup";
-        return 0;
+        *step = "prepare cgroup";
+        return error;
     }
     strcpy(slot->exec_path, spec->path);
     const csandbox_bpf *filter = &slot->filters[spec->profile];
@@ -235,7 +234,10 @@ int csandbox_run(csandbox_slot *slot, const csandbox_run_spec *spec, csandbox_re
     // sees end-of-file.
     if (spec->owns_stdin) close(spec->stdin_fd);
     if (spec->owns_stdout) close(spec->stdout_fd);
-    if (pid < 0) return clone_error;
+    if (pid < 0) {
+        *step = "clone";
+        return clone_error != 0 ? clone_error : EIO;
+    }
 
     if (context.error == 0) supervise(pid, pidfd, context.listener, spec, start, result);
     int status = 0;
@@ -255,9 +257,8 @@ int csandbox_run(csandbox_slot *slot, const csandbox_run_spec *spec, csandbox_re
     csandbox_cgroup_finish(&slot->cgroup, spec->profile == CSANDBOX_PROFILE_TOOL || context.error != 0, &cgroup_peak,
                            &result->memory_limit_hit);
     if (context.error != 0) {
-        result->setup_error = context.error;
-        result->setup_step = context.step;
-        return 0;
+        *step = context.step;
+        return context.error;
     }
     result->exited = WIFEXITED(status);
     result->exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 0;

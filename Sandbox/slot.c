@@ -10,16 +10,9 @@
 
 enum { child_stack_size = 256 * 1024 };
 
-csandbox_slot *csandbox_slot_create(const csandbox_slot_options *options, int *error, const char **step,
-                                    int *view_error, const char **view_step) {
-    *view_error = 0;
-    *view_step = NULL;
-    csandbox_slot *slot = calloc(1, sizeof *slot);
-    if (slot == NULL) {
-        *error = ENOMEM;
-        *step = "allocate slot";
-        return NULL;
-    }
+/// Makes the slot, or returns an errno with *step naming what failed (the caller destroys what was made).
+static int make_slot(const csandbox_slot_options *options, csandbox_slot *slot, const char **step,
+                     int *view_error, const char **view_step) {
     slot->uid = -1;
     slot->gid = -1;
     slot->mount_ns_fd = -1;
@@ -28,12 +21,11 @@ csandbox_slot *csandbox_slot_create(const csandbox_slot_options *options, int *e
     slot->cgroup.memory_procs_fd = slot->cgroup.pids_procs_fd = -1;
     slot->cgroup.usage_fd = slot->cgroup.failcnt_fd = slot->cgroup.events_fd = -1;
     if (options->claim && geteuid() == 0) {
-        int64_t number = csandbox_cgroup_claim(&slot->cgroup, options->use_cgroups);
-        if (number < 0) {
-            *error = errno;
+        int64_t number;
+        int error = csandbox_cgroup_claim(&slot->cgroup, options->use_cgroups, &number);
+        if (error != 0) {
             *step = "claim a slot number";
-            csandbox_slot_destroy(slot);
-            return NULL;
+            return error;
         }
         if (options->drop_uid) slot->uid = slot->gid = options->uid_base + number;
     }
@@ -42,18 +34,14 @@ csandbox_slot *csandbox_slot_create(const csandbox_slot_options *options, int *e
                              -1, 0);
     if (slot->child_stack == MAP_FAILED) {
         slot->child_stack = NULL;
-        *error = errno;
         *step = "map child stack";
-        csandbox_slot_destroy(slot);
-        return NULL;
+        return csandbox_failure();
     }
     for (int profile = 0; profile < CSANDBOX_PROFILE_COUNT; profile++) {
-        int rc = csandbox_build_filter((csandbox_profile)profile, slot->exec_path, &slot->filters[profile]);
-        if (rc != 0) {
-            *error = rc;
+        int error = csandbox_build_filter((csandbox_profile)profile, slot->exec_path, &slot->filters[profile]);
+        if (error != 0) {
             *step = "build seccomp filter";
-            csandbox_slot_destroy(slot);
-            return NULL;
+            return error;
         }
     }
     slot->reset_signals = 0;
@@ -77,7 +65,27 @@ csandbox_slot *csandbox_slot_create(const csandbox_slot_options *options, int *e
     if (slot->cgroup.version != 0) slot->protections |= CSANDBOX_PROTECT_CGROUP_MEMORY;
     if (slot->cgroup.version != 0 && !(slot->protections & CSANDBOX_PROTECT_UID))
         slot->protections |= CSANDBOX_PROTECT_CGROUP_PIDS;
-    return slot;
+    return 0;
+}
+
+int csandbox_slot_create(const csandbox_slot_options *options, csandbox_slot **slot, const char **step,
+                         int *view_error, const char **view_step) {
+    *slot = NULL;
+    *step = NULL;
+    *view_error = 0;
+    *view_step = NULL;
+    csandbox_slot *made = calloc(1, sizeof *made);
+    if (made == NULL) {
+        *step = "allocate slot";
+        return ENOMEM;
+    }
+    int error = make_slot(options, made, step, view_error, view_step);
+    if (error != 0) {
+        csandbox_slot_destroy(made);
+        return error;
+    }
+    *slot = made;
+    return 0;
 }
 
 void csandbox_slot_destroy(csandbox_slot *slot) {

@@ -2,8 +2,13 @@
 #define CSANDBOX_H
 
 /// CSandbox: everything that happens between clone() and execve(), plus the seccomp, Landlock and cgroup
-/// plumbing that the child relies on. All entry points return 0 or a positive errno; nothing here calls
-/// into Swift, and nothing between clone and execve is anything but async-signal-safe raw syscalls.
+/// plumbing that the child relies on. Nothing here calls into Swift, and nothing between clone and execve is
+/// anything but async-signal-safe raw syscalls.
+///
+/// One convention: every function that can fail returns 0 or a positive errno (never -1, never a negated errno,
+/// never errno left for the caller to read) and hands its results back through out-parameters, which hold a
+/// neutral value (NULL, -1) after a failure. Where several steps can fail, a `step` out-parameter names the one
+/// that did (a static string). Functions that cannot fail return their value, or nothing.
 
 #include <stdint.h>
 #include <stddef.h>
@@ -74,12 +79,12 @@ typedef struct {
     const csandbox_view *_Nullable view;
 } csandbox_slot_options;
 
-/// Creates a slot; on failure returns NULL and sets *error to an errno and *step to a static description.
-/// A view that cannot be made (no user namespaces for an ordinary user) leaves the slot without
-/// CSANDBOX_PROTECT_VIEW; *view_error and *view_step then say why (0 and NULL otherwise).
-csandbox_slot *_Nullable csandbox_slot_create(const csandbox_slot_options *options, int *error,
-                                              const char *_Nullable *_Nonnull step, int *view_error,
-                                              const char *_Nullable *_Nonnull view_step);
+/// Creates a slot in *slot. Returns 0, or an errno with *step naming what failed (and *slot NULL).
+/// A view that cannot be made (no user namespaces for an ordinary user) does not fail the slot: it leaves it
+/// without CSANDBOX_PROTECT_VIEW, and *view_error and *view_step say why (0 and NULL otherwise).
+int csandbox_slot_create(const csandbox_slot_options *options, csandbox_slot *_Nullable *_Nonnull slot,
+                         const char *_Nullable *_Nonnull step, int *view_error,
+                         const char *_Nullable *_Nonnull view_step);
 /// The uid programs run as (-1: the judge's).
 int64_t csandbox_slot_uid(const csandbox_slot *slot);
 /// Kills anything left in the slot's cgroups, removes them, frees the slot.
@@ -91,19 +96,21 @@ uint32_t csandbox_slot_protections(const csandbox_slot *slot);
 int csandbox_landlock_abi(void);
 
 /// Builds a Landlock ruleset: read+execute beneath `read_paths`, full access beneath `write_paths`
-/// (missing paths are skipped). Returns an fd (close it with csandbox_close) or -errno.
+/// (missing paths are skipped). Returns 0 with the ruleset's fd in *ruleset_fd (close it with csandbox_close),
+/// or an errno (ENOSYS without Landlock) with *ruleset_fd -1.
 int csandbox_landlock_create(const char *_Nullable const *_Nonnull read_paths, size_t read_count,
-                             const char *_Nullable const *_Nonnull write_paths, size_t write_count);
+                             const char *_Nullable const *_Nonnull write_paths, size_t write_count,
+                             int *ruleset_fd);
 /// close(2).
 void csandbox_close(int fd);
 
 /// Empties a capture file kept open across runs and resets the state a run may have left on its description
-/// (offset, status flags). Returns 0, or -1 with errno set.
+/// (offset, status flags). Returns 0 or an errno.
 int csandbox_capture_reset(int fd);
 
 /// Fills a slot's input file (kept open across runs) with the bytes of `source_fd` (from its start), or with
 /// `length` bytes at `data` when `source_fd` is -1, and rewinds `reader_fd`, the description the program reads,
-/// resetting its status flags. Returns 0, or -1 with errno set.
+/// resetting its status flags. Returns 0 or an errno.
 int csandbox_input_load(int writer_fd, int reader_fd, int source_fd, const void *_Nullable data, size_t length);
 
 /// One program run.
@@ -142,9 +149,6 @@ typedef struct {
 
 /// What happened.
 typedef struct {
-    /// 0, or the errno of the setup step that failed (then `setup_step` names it and nothing ran).
-    int setup_error;
-    const char *_Nullable setup_step;
     int exited;
     int exit_code;
     int signal;
@@ -165,8 +169,10 @@ typedef struct {
 
 /// Runs one program in the slot and waits for it (blocking: call from a dedicated thread). Any lease the program
 /// took on stdout_fd or stderr_fd is dropped as soon as it ends.
-/// Returns 0 when the program ran (whatever its outcome) or an errno when the judge failed.
-int csandbox_run(csandbox_slot *slot, const csandbox_run_spec *spec, csandbox_result *result);
+/// Returns 0 when the program ran (whatever its outcome), or an errno with *step naming the step that failed
+/// (then the program did not run, or never reached execve, and *result says nothing).
+int csandbox_run(csandbox_slot *slot, const csandbox_run_spec *spec, csandbox_result *result,
+                 const char *_Nullable *_Nonnull step);
 
 #if __has_feature(nullability)
 #pragma clang assume_nonnull end

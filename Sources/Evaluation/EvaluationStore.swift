@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import OutputFormat
 import Solving
 
 /// The SQLite database of an evaluation: runs, every attempt (committed as it finishes) and finished samples.
@@ -301,9 +302,7 @@ public final class EvaluationStore: Sendable {
     }
 
     static func json<T: Encodable>(_ value: T) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+        (try? JSONText.string(value, layout: .compact)) ?? "null"
     }
 
     private static func decodeTags(_ text: String) -> [String] {

@@ -36,3 +36,17 @@ extension JudgingError: CustomStringConvertible {
         }
     }
 }
+
+extension JudgingError {
+    /// Throws ``sandboxUnavailable(step:errno:)`` unless `status`, what a CSandbox function returned (0 or an
+    /// errno), is 0.
+    static func checkSandbox(_ status: Int32, step: String) throws {
+        guard status == 0 else { throw sandboxFailure(status, named: nil, otherwise: step) }
+    }
+
+    /// ``sandboxUnavailable(step:errno:)`` for a CSandbox function that failed with `status`, at the step it named
+    /// (`named`) or else at `otherwise`.
+    static func sandboxFailure(_ status: Int32, named: UnsafePointer<CChar>?, otherwise: String) -> JudgingError {
+        .sandboxUnavailable(step: named.map { String(cString: $0) } ?? otherwise, errno: status != 0 ? status : EIO)
+    }
+}

@@ -1,3 +1,4 @@
+import AsyncLimits
 import Foundation
 
 /// Hands out sandbox slots, one per concurrent run, creating them on first use.
@@ -10,12 +11,12 @@ public actor SandboxPool {
         case judgeUser
     }
 
-    private let capacity: Int
+    /// One permit per slot there may be: a run holds one from `acquire` to `release`.
+    private let permits: AsyncSemaphore
     private let isolation: Isolation
     private let workspace: Workspace
+    /// Slots made and free; a run holding a permit finds one here or makes one.
     private var idle: [SandboxSlot] = []
-    private var created = 0
-    private var waiters: [CheckedContinuation<SandboxSlot, any Error>] = []
     private let poolName: String
     /// The private view of untrusted programs' slots (nil for trusted tools, which see the judge's tree).
     private let view: SandboxView?
@@ -26,7 +27,7 @@ public actor SandboxPool {
     ///   - workspace: where capture files live; its work folder is the one writable tree of the view.
     ///   - visiblePaths: trees besides the system's that the view shows read-only (the precompiled headers).
     public init(capacity: Int, isolation: Isolation, workspace: Workspace, visiblePaths: [String] = []) {
-        self.capacity = max(1, capacity)
+        permits = AsyncSemaphore(permits: max(1, capacity))
         self.isolation = isolation
         self.workspace = workspace
         poolName = isolation == .judgeUser ? "tool" : "run"
@@ -54,25 +55,19 @@ public actor SandboxPool {
     }
 
     private func acquire() async throws -> SandboxSlot {
+        await permits.wait()
         if let slot = idle.popLast() { return slot }
-        if created < capacity {
-            created += 1
-            do {
-                return try makeSlot(index: SandboxPool.slotNumbers.next())
-            } catch {
-                created -= 1
-                throw error
-            }
+        do {
+            return try makeSlot(index: SandboxPool.slotNumbers.next())
+        } catch {
+            permits.signal()
+            throw error
         }
-        return try await withCheckedThrowingContinuation { waiters.append($0) }
     }
 
     private func release(_ slot: SandboxSlot) {
-        if waiters.isEmpty {
-            idle.append(slot)
-        } else {
-            waiters.removeFirst().resume(returning: slot)
-        }
+        idle.append(slot)
+        permits.signal()
     }
 
     private func makeSlot(index: Int) throws -> SandboxSlot {

@@ -136,7 +136,8 @@ public struct SandboxView: Sendable, Hashable {
 }
 
 /// One execution context of the C sandbox with its own thread, uid, cgroups, capture files and input file.
-/// `@unchecked Sendable`: every use of `handle` and the rulesets happens on `queue`, a serial queue.
+/// `@unchecked Sendable`: `queue`, a serial queue, runs every use of `handle`, the rulesets and the files (`run(_:)`
+/// and `runBlocking(_:)` both go through it).
 public final class SandboxSlot: @unchecked Sendable {
     private let handle: OpaquePointer
     private let queue: DispatchQueue
@@ -188,11 +189,11 @@ public final class SandboxSlot: @unchecked Sendable {
         chmod(inputFile.path, 0o644)
         (stdoutFD, stderrFD, inputWriterFD, inputReaderFD) = (descriptors[0], descriptors[1], descriptors[2], descriptors[3])
 
-        var error: Int32 = 0
-        var step: UnsafePointer<CChar>? = nil
+        var created: OpaquePointer?
+        var step: UnsafePointer<CChar>?
         var viewError: Int32 = 0
-        var viewStep: UnsafePointer<CChar>? = nil
-        let created: OpaquePointer?
+        var viewStep: UnsafePointer<CChar>?
+        let status: Int32
         var options = csandbox_slot_options(
             claim: 1, drop_uid: ownUID ? 1 : 0, uid_base: Int64(SandboxPool.uidBase), use_cgroups: 1, view: nil)
         if let view {
@@ -202,12 +203,12 @@ public final class SandboxSlot: @unchecked Sendable {
             let sourceFiles = [inputFile.path, stdoutFile.path, stderrFile.path]
             let targetFiles = ["/dev/stdin", "/dev/stdout", "/dev/stderr"]
             let writable: [Int32] = [0, 1, 1]
-            created = withCStrings(SandboxRequest.systemReadablePaths + view.readable) { read in
+            status = withCStrings(SandboxRequest.systemReadablePaths + view.readable) { read in
                 withCStrings(view.writable) { write in
                     withCStrings(sourceFiles) { sources in
                         withCStrings(targetFiles) { targets in
                             writable.withUnsafeBufferPointer { writableFlags in
-                                guard let writableBase = writableFlags.baseAddress else { return nil }
+                                guard let writableBase = writableFlags.baseAddress else { return EINVAL }
                                 return root.path.withCString { rootPath in
                                     var description = csandbox_view(
                                         root: rootPath, read_paths: read,
@@ -217,7 +218,7 @@ public final class SandboxSlot: @unchecked Sendable {
                                         file_count: sourceFiles.count)
                                     return withUnsafePointer(to: &description) { pointer in
                                         options.view = pointer
-                                        return csandbox_slot_create(&options, &error, &step, &viewError, &viewStep)
+                                        return csandbox_slot_create(&options, &created, &step, &viewError, &viewStep)
                                     }
                                 }
                             }
@@ -226,11 +227,11 @@ public final class SandboxSlot: @unchecked Sendable {
                 }
             }
         } else {
-            created = csandbox_slot_create(&options, &error, &step, &viewError, &viewStep)
+            status = csandbox_slot_create(&options, &created, &step, &viewError, &viewStep)
         }
-        guard let created else {
+        guard status == 0, let created else {
             descriptors.forEach { close($0) }
-            throw JudgingError.sandboxUnavailable(step: step.map { String(cString: $0) } ?? "create slot", errno: error)
+            throw JudgingError.sandboxFailure(status, named: step, otherwise: "create slot")
         }
         handle = created
         let slotUID = csandbox_slot_uid(created)
@@ -254,14 +255,19 @@ public final class SandboxSlot: @unchecked Sendable {
     public func run(_ request: SandboxRequest) async throws -> SandboxOutcome {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
-                continuation.resume(with: Result { try self.runBlocking(request) })
+                continuation.resume(with: Result { try self.runOnQueue(request) })
             }
         }
     }
 
-    /// Runs and waits on the calling thread, which must be a dedicated thread (never the cooperative pool) and
-    /// the only user of this slot meanwhile. `run(_:)` is the async form.
+    /// Runs and waits on the calling thread, which must be a dedicated thread (never the cooperative pool); runs of
+    /// the slot take turns on its queue. `run(_:)` is the async form.
     public func runBlocking(_ request: SandboxRequest) throws -> SandboxOutcome {
+        try queue.sync { try runOnQueue(request) }
+    }
+
+    /// One run; called on `queue` only.
+    private func runOnQueue(_ request: SandboxRequest) throws -> SandboxOutcome {
         var owned: [Int32] = []
         if case .pipe(let fd) = request.stdin { owned.append(fd) }
         if case .pipe(let fd) = request.stdout { owned.append(fd) }
@@ -300,13 +306,12 @@ public final class SandboxSlot: @unchecked Sendable {
         case .pipe(let fd): stdoutTarget = fd
         }
         for fd in [stdoutFD, stderrFD] {
-            guard csandbox_capture_reset(fd) == 0 else {
-                throw JudgingError.sandboxUnavailable(step: "reset capture file", errno: errno)
-            }
+            try JudgingError.checkSandbox(csandbox_capture_reset(fd), step: "reset capture file")
         }
         let landlockFD = try ruleset(readable: request.readablePaths, writable: request.writablePaths)
 
         var result = csandbox_result()
+        var step: UnsafePointer<CChar>?
         let environment = request.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         handedOver = true
         let status = withCStrings(request.arguments) { argv in
@@ -327,15 +332,11 @@ public final class SandboxSlot: @unchecked Sendable {
                         address_space_bytes: UInt64(request.addressSpaceBytes),
                         stack_bytes: UInt64(request.stackBytes), file_size_bytes: UInt64(request.outputLimitBytes),
                         open_files: UInt32(request.openFiles), max_tasks: UInt32(request.maxTasks))
-                    return csandbox_run(handle, &spec, &result)
+                    return csandbox_run(handle, &spec, &result, &step)
                 }
             }
         }
-        if status != 0 { throw JudgingError.sandboxUnavailable(step: "clone", errno: status) }
-        if result.setup_error != 0 {
-            let step = result.setup_step.map { String(cString: $0) } ?? "setup"
-            throw JudgingError.sandboxUnavailable(step: step, errno: result.setup_error)
-        }
+        guard status == 0 else { throw JudgingError.sandboxFailure(status, named: step, otherwise: "clone") }
         let violation = withUnsafeBytes(of: result.violation_name) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
         }
@@ -354,7 +355,7 @@ public final class SandboxSlot: @unchecked Sendable {
         let status = data.withUnsafeBytes { bytes in
             csandbox_input_load(inputWriterFD, inputReaderFD, source, bytes.baseAddress, bytes.count)
         }
-        guard status == 0 else { throw JudgingError.sandboxUnavailable(step: "load the input file", errno: errno) }
+        try JudgingError.checkSandbox(status, step: "load the input file")
     }
 
     /// The Landlock ruleset for these paths, or -1 when the kernel has no Landlock.
@@ -373,12 +374,13 @@ public final class SandboxSlot: @unchecked Sendable {
         let write = [stdoutFile.path, stderrFile.path, "/dev/null"] + writable
         let key = read.joined(separator: "\0") + "\u{1}" + write.joined(separator: "\0")
         if let fd = rulesets[key] { return fd }
-        let fd = withCStrings(read) { readPaths in
+        var fd: Int32 = -1
+        let status = withCStrings(read) { readPaths in
             withCStrings(write) { writePaths in
-                csandbox_landlock_create(readPaths, read.count, writePaths, write.count)
+                csandbox_landlock_create(readPaths, read.count, writePaths, write.count, &fd)
             }
         }
-        guard fd >= 0 else { throw JudgingError.sandboxUnavailable(step: "Landlock ruleset", errno: -fd) }
+        try JudgingError.checkSandbox(status, step: "Landlock ruleset")
         if rulesets.count > 64, let (oldKey, oldFD) = rulesets.first {
             if lastRuleset?.fd == oldFD { lastRuleset = nil }
             csandbox_close(oldFD)

@@ -2,8 +2,8 @@ import Foundation
 
 /// A temporary tree for one judge process: work directories (under ``workRoot``, the one tree of it that sandboxed
 /// programs can see) and private folders beside it (capture files, inline tests, checker feedback).
-/// Removed when released. `@unchecked Sendable`: `root` is immutable and directory creation is atomic.
-public final class Workspace: @unchecked Sendable {
+/// Removed when released. Directory creation is atomic, so one workspace serves concurrent judges.
+public final class Workspace: Sendable {
     public let root: URL
     /// Where work directories live: the only part of the workspace a program's file-system view shows.
     public let workRoot: URL

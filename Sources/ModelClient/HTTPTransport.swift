@@ -54,6 +54,8 @@ enum TransportFailure: Error {
     case timedOut(TimeoutKind, String)
     case cancelled
     case cutOff(String)
+    /// libcurl refused an option (named as `CURLOPT_…`): nothing was sent.
+    case option(name: String, detail: String)
     case other(String)
 }
 
@@ -72,24 +74,40 @@ enum HTTPTransport {
         _ request: HTTPRequest, onBody: @escaping @Sendable (HTTPResponseHead, Data) -> Bool
     ) async throws -> HTTPResponseHead {
         _ = globalInit
-        let transfer = Transfer(request: request, onBody: onBody)
+        let cancellation = Cancellation()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponseHead, Error>) in
-                let thread = Thread { continuation.resume(with: transfer.run()) }
+                let thread = Thread {
+                    let transfer = Transfer(request: request, onBody: onBody, cancellation: cancellation)
+                    continuation.resume(with: transfer.run())
+                }
                 thread.name = "solve-http"
                 thread.start()
             }
         } onCancel: {
-            transfer.cancelled.store(true, ordering: .relaxed)
+            cancellation.cancel()
         }
     }
 }
 
-/// The state of one transfer, reached from libcurl's C callbacks through an unmanaged pointer.
-private final class Transfer: @unchecked Sendable {
+/// Whether the task that started a transfer was cancelled: set by its cancellation handler, read on the transfer's
+/// thread.
+private final class Cancellation: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    var isCancelled: Bool { flag.load(ordering: .relaxed) }
+
+    func cancel() {
+        flag.store(true, ordering: .relaxed)
+    }
+}
+
+/// The state of one transfer, reached from libcurl's C callbacks through an unmanaged pointer. Not `Sendable`: it is
+/// made, used and dropped on the transfer's own thread (libcurl calls back on the thread that performs).
+private final class Transfer {
     let request: HTTPRequest
     let onBody: @Sendable (HTTPResponseHead, Data) -> Bool
-    let cancelled = Atomic<Bool>(false)
+    private let cancellation: Cancellation
     private var handle: UnsafeMutableRawPointer?
     private var headers: [String: String] = [:]
     private var head: HTTPResponseHead?
@@ -99,9 +117,12 @@ private final class Transfer: @unchecked Sendable {
     /// The timeout `shouldAbort` enforced, if any.
     private var timedOut: (kind: TimeoutKind, detail: String)?
 
-    init(request: HTTPRequest, onBody: @escaping @Sendable (HTTPResponseHead, Data) -> Bool) {
+    init(
+        request: HTTPRequest, onBody: @escaping @Sendable (HTTPResponseHead, Data) -> Bool, cancellation: Cancellation
+    ) {
         self.request = request
         self.onBody = onBody
+        self.cancellation = cancellation
     }
 
     func run() -> Result<HTTPResponseHead, Error> {
@@ -116,29 +137,36 @@ private final class Transfer: @unchecked Sendable {
         var errorBuffer = [CChar](repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         started = .now
 
-        let code: CURLcode = body.withUnsafeBytes { bodyBytes in
-            errorBuffer.withUnsafeMutableBufferPointer { errorPointer in
-                _ = ccurl_set_string(handle, CURLOPT_URL, request.url)
-                _ = ccurl_set_string(handle, CURLOPT_CUSTOMREQUEST, request.method)
-                _ = ccurl_set_pointer(handle, CURLOPT_HTTPHEADER, UnsafeMutableRawPointer(headerList))
-                _ = ccurl_set_pointer(handle, CURLOPT_ERRORBUFFER, errorPointer.baseAddress)
-                if request.body != nil {
-                    _ = ccurl_set_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: bodyBytes.baseAddress))
-                    _ = ccurl_set_long(handle, CURLOPT_POSTFIELDSIZE, body.count)
+        let code: CURLcode
+        do {
+            code = try body.withUnsafeBytes { bodyBytes in
+                try errorBuffer.withUnsafeMutableBufferPointer { errorPointer in
+                    let options = EasyOptions(handle: handle)
+                    try options.set(CURLOPT_URL, string: request.url)
+                    try options.set(CURLOPT_CUSTOMREQUEST, string: request.method)
+                    try options.set(CURLOPT_HTTPHEADER, pointer: UnsafeMutableRawPointer(headerList))
+                    try options.set(CURLOPT_ERRORBUFFER, pointer: errorPointer.baseAddress)
+                    if request.body != nil {
+                        let bytes = UnsafeMutableRawPointer(mutating: bodyBytes.baseAddress)
+                        try options.set(CURLOPT_POSTFIELDS, pointer: bytes)
+                        try options.set(CURLOPT_POSTFIELDSIZE, long: body.count)
+                    }
+                    try options.set(CURLOPT_NOSIGNAL, long: 1)
+                    try options.set(CURLOPT_TCP_NODELAY, long: 1)
+                    try options.set(CURLOPT_CONNECTTIMEOUT_MS, long: milliseconds(request.timeouts.connect))
+                    try options.set(CURLOPT_TIMEOUT_MS, long: milliseconds(request.timeouts.total))
+                    try options.set(CURLOPT_HEADERFUNCTION, callback: transferHeader)
+                    try options.set(CURLOPT_HEADERDATA, pointer: context)
+                    try options.set(CURLOPT_WRITEFUNCTION, callback: transferBody)
+                    try options.set(CURLOPT_WRITEDATA, pointer: context)
+                    try options.set(CURLOPT_NOPROGRESS, long: 0)
+                    try options.setProgressCallback(transferProgress)
+                    try options.set(CURLOPT_XFERINFODATA, pointer: context)
+                    return curl_easy_perform(handle)
                 }
-                _ = ccurl_set_long(handle, CURLOPT_NOSIGNAL, 1)
-                _ = ccurl_set_long(handle, CURLOPT_TCP_NODELAY, 1)
-                _ = ccurl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, milliseconds(request.timeouts.connect))
-                _ = ccurl_set_long(handle, CURLOPT_TIMEOUT_MS, milliseconds(request.timeouts.total))
-                _ = ccurl_set_data_callback(handle, CURLOPT_HEADERFUNCTION, transferHeader)
-                _ = ccurl_set_pointer(handle, CURLOPT_HEADERDATA, context)
-                _ = ccurl_set_data_callback(handle, CURLOPT_WRITEFUNCTION, transferBody)
-                _ = ccurl_set_pointer(handle, CURLOPT_WRITEDATA, context)
-                _ = ccurl_set_long(handle, CURLOPT_NOPROGRESS, 0)
-                _ = ccurl_set_progress_callback(handle, transferProgress)
-                _ = ccurl_set_pointer(handle, CURLOPT_XFERINFODATA, context)
-                return curl_easy_perform(handle)
             }
+        } catch {
+            return .failure(error)
         }
         let message = String(decoding: errorBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let detail = message.isEmpty ? String(cString: curl_easy_strerror(code)) : message
@@ -175,7 +203,7 @@ private final class Transfer: @unchecked Sendable {
     }
 
     fileprivate func receivedBody(_ data: Data) -> Bool {
-        if cancelled.load(ordering: .relaxed) { return false }
+        if cancellation.isCancelled { return false }
         lastByte = .now
         let head = self.head ?? currentHead()
         self.head = head
@@ -184,7 +212,7 @@ private final class Transfer: @unchecked Sendable {
 
     /// Called by libcurl about once a second when nothing arrives: enforces the first-token and idle timeouts.
     fileprivate func shouldAbort() -> Bool {
-        if cancelled.load(ordering: .relaxed) { return true }
+        if cancellation.isCancelled { return true }
         let now = ContinuousClock.now
         if let lastByte {
             guard seconds(now - lastByte) > request.timeouts.idle else { return false }
@@ -204,6 +232,47 @@ private final class Transfer: @unchecked Sendable {
         var status = 0
         if let handle { _ = ccurl_get_long(handle, CURLINFO_RESPONSE_CODE, &status) }
         return HTTPResponseHead(status: status, headers: headers)
+    }
+}
+
+/// libcurl options set through the typed wrappers of `shim.h`, each result checked: an option libcurl refuses is an
+/// error that names it, not a transfer made with its default.
+private struct EasyOptions {
+    let handle: UnsafeMutableRawPointer
+
+    func set(_ option: CURLoption, long value: Int) throws {
+        try check(ccurl_set_long(handle, option, value), option)
+    }
+
+    func set(_ option: CURLoption, string value: String) throws {
+        try check(ccurl_set_string(handle, option, value), option)
+    }
+
+    func set(_ option: CURLoption, pointer value: UnsafeMutableRawPointer?) throws {
+        try check(ccurl_set_pointer(handle, option, value), option)
+    }
+
+    func set(_ option: CURLoption, callback: ccurl_data_callback) throws {
+        try check(ccurl_set_data_callback(handle, option, callback), option)
+    }
+
+    func setProgressCallback(_ callback: ccurl_progress_callback) throws {
+        try check(ccurl_set_progress_callback(handle, callback), CURLOPT_XFERINFOFUNCTION)
+    }
+
+    private func check(_ code: CURLcode, _ option: CURLoption) throws {
+        guard code == CURLE_OK else {
+            let detail = String(cString: curl_easy_strerror(code))
+            throw TransportFailure.option(name: Self.name(of: option), detail: detail)
+        }
+    }
+
+    /// `CURLOPT_URL` for `CURLOPT_URL`, from libcurl's own table of options.
+    static func name(of option: CURLoption) -> String {
+        guard let entry = curl_easy_option_by_id(option), let name = entry.pointee.name else {
+            return "libcurl option \(option.rawValue)"
+        }
+        return "CURLOPT_" + String(cString: name)
     }
 }
 

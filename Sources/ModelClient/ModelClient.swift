@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// How often and how patiently transient failures are retried.
 public struct RetryPolicy: Sendable, Hashable, Codable {
@@ -173,25 +174,27 @@ public struct ModelClient: Sendable {
             case .timedOut(let kind, let detail): throw ModelServerError.timedOut(endpoint: baseURL, kind: kind, detail: detail)
             case .cancelled: throw ModelServerError.cancelled
             case .cutOff(let detail): throw ModelServerError.streamCut(endpoint: baseURL, detail: detail)
+            case .option(let name, let detail):
+                throw ModelServerError.rejectedOption(endpoint: baseURL, option: name, detail: detail)
             case .other(let detail): throw ModelServerError.unreachable(endpoint: baseURL, detail: detail)
             }
         }
     }
 }
 
-/// Bytes collected on a transfer thread and read after the transfer ends, up to `limit`.
-private final class BodyBuffer: @unchecked Sendable {
+/// Bytes kept up to `limit`.
+private struct BoundedBytes {
+    let limit: Int
     private(set) var data = Data()
     /// Whether more than `limit` bytes came (the rest was not kept).
     private(set) var overflowed = false
-    let limit: Int
 
     init(limit: Int) {
         self.limit = limit
     }
 
     /// Keeps what fits; false once the body passed the limit.
-    func append(_ chunk: Data) -> Bool {
+    mutating func append(_ chunk: Data) -> Bool {
         let room = max(0, limit - data.count)
         if chunk.count > room { overflowed = true }
         data.append(chunk.prefix(room))
@@ -199,63 +202,91 @@ private final class BodyBuffer: @unchecked Sendable {
     }
 }
 
-/// Reads a chat completion body — an SSE stream or one JSON object — as it arrives, through a
-/// `ChatStreamAccumulator`. Touched only by the transfer thread until the transfer ends, then by the caller (the
-/// continuation that ends the transfer orders the two).
-private final class CompletionReader: @unchecked Sendable {
-    private enum Body { case events, whole }
+/// Bytes collected on a transfer thread and read after the transfer ends, up to `limit`.
+private final class BodyBuffer: Sendable {
+    private let bytes: Mutex<BoundedBytes>
 
-    private var accumulator: ChatStreamAccumulator
-    private let stream: Bool
-    private var body: Body?
-    private let raw: BodyBuffer
-    /// The response head, once the body began.
-    private(set) var head: HTTPResponseHead?
-    /// Whether the reader stopped the transfer itself.
-    private(set) var stopped = false
-
-    init(accumulator: ChatStreamAccumulator, stream: Bool) {
-        self.accumulator = accumulator
-        self.stream = stream
-        // A whole completion (or an error body) gets the room of one event, at least 4 MiB.
-        raw = BodyBuffer(limit: max(4 << 20, accumulator.eventLimit))
+    init(limit: Int) {
+        bytes = Mutex(BoundedBytes(limit: limit))
     }
 
-    var firstText: Date? { accumulator.firstText }
-    var lastText: Date? { accumulator.lastText }
+    var data: Data { bytes.withLock { $0.data } }
+
+    /// Keeps what fits; false once the body passed the limit.
+    func append(_ chunk: Data) -> Bool {
+        bytes.withLock { $0.append(chunk) }
+    }
+}
+
+/// Reads a chat completion body — an SSE stream or one JSON object — as it arrives, through a
+/// `ChatStreamAccumulator`: the transfer thread feeds it chunk by chunk, then the caller reads the result.
+private final class CompletionReader: Sendable {
+    private enum Body { case events, whole }
+
+    private struct State {
+        var accumulator: ChatStreamAccumulator
+        var body: Body?
+        var raw: BoundedBytes
+        /// The response head, once the body began.
+        var head: HTTPResponseHead?
+        /// Whether the reader stopped the transfer itself.
+        var stopped = false
+    }
+
+    private let stream: Bool
+    /// Taken by the transfer thread for each chunk, then by the caller once the transfer has ended.
+    private let state: Mutex<State>
+
+    init(accumulator: ChatStreamAccumulator, stream: Bool) {
+        self.stream = stream
+        // A whole completion (or an error body) gets the room of one event, at least 4 MiB.
+        let raw = BoundedBytes(limit: max(4 << 20, accumulator.eventLimit))
+        state = Mutex(State(accumulator: accumulator, raw: raw))
+    }
+
+    /// The response head, once the body began.
+    var head: HTTPResponseHead? { state.withLock { $0.head } }
+    /// Whether the reader stopped the transfer itself.
+    var stopped: Bool { state.withLock { $0.stopped } }
+    var firstText: Date? { state.withLock { $0.accumulator.firstText } }
+    var lastText: Date? { state.withLock { $0.accumulator.lastText } }
 
     func receive(_ head: HTTPResponseHead, _ chunk: Data) -> Bool {
-        self.head = head
-        if body == nil {
-            let type = (head.headers["content-type"] ?? "").lowercased()
-            let isDocument = type.hasPrefix("application/json") || type.hasPrefix("text/html")
-            body = head.status == 200 && stream && !isDocument ? .events : .whole
+        state.withLock { state in
+            state.head = head
+            if state.body == nil {
+                let type = (head.headers["content-type"] ?? "").lowercased()
+                let isDocument = type.hasPrefix("application/json") || type.hasPrefix("text/html")
+                state.body = head.status == 200 && stream && !isDocument ? .events : .whole
+            }
+            let more = state.body == .events ? state.accumulator.feed(chunk) : state.raw.append(chunk)
+            if !more { state.stopped = true }
+            return more
         }
-        let more = body == .events ? accumulator.feed(chunk) : raw.append(chunk)
-        if !more { stopped = true }
-        return more
     }
 
     func result(head: HTTPResponseHead, model: String) throws -> ChatResult {
-        let endpoint = accumulator.endpoint
-        guard head.status == 200 else {
-            throw ModelServerError.http(endpoint: endpoint, head: head, body: raw.data)
-        }
-        if (head.headers["content-type"] ?? "").lowercased().hasPrefix("text/html") {
-            throw ModelServerError.malformed(
-                endpoint: endpoint, detail: "an HTML page, not the API's JSON: is \(endpoint) the API base (…/v1)?",
-                body: raw.data)
-        }
-        if body == .whole || (body == nil && !stream) {
-            guard !raw.overflowed else {
-                let detail = "the body passed \(raw.limit >> 20) MiB before it ended"
-                throw ModelServerError.malformed(endpoint: endpoint, detail: detail, body: raw.data)
+        try state.withLock { state in
+            let endpoint = state.accumulator.endpoint
+            guard head.status == 200 else {
+                throw ModelServerError.http(endpoint: endpoint, head: head, body: state.raw.data)
             }
-            try accumulator.readCompletion(raw.data)
+            if (head.headers["content-type"] ?? "").lowercased().hasPrefix("text/html") {
+                let detail = "an HTML page, not the API's JSON: is \(endpoint) the API base (…/v1)?"
+                throw ModelServerError.malformed(endpoint: endpoint, detail: detail, body: state.raw.data)
+            }
+            if state.body == .whole || (state.body == nil && !stream) {
+                guard !state.raw.overflowed else {
+                    let detail = "the body passed \(state.raw.limit >> 20) MiB before it ended"
+                    throw ModelServerError.malformed(endpoint: endpoint, detail: detail, body: state.raw.data)
+                }
+                try state.accumulator.readCompletion(state.raw.data)
+            }
+            let choices = try state.accumulator.finish()
+            return ChatResult(
+                model: model, endpoint: endpoint, choices: choices, usage: state.accumulator.usage,
+                firstTokenSeconds: nil, lastTokenSeconds: nil, textDeltas: state.accumulator.textDeltas, seconds: 0,
+                retries: 0)
         }
-        let choices = try accumulator.finish()
-        return ChatResult(
-            model: model, endpoint: endpoint, choices: choices, usage: accumulator.usage, firstTokenSeconds: nil,
-            lastTokenSeconds: nil, textDeltas: accumulator.textDeltas, seconds: 0, retries: 0)
     }
 }

@@ -13,6 +13,8 @@ public enum ModelServerError: Error, Sendable, Equatable, CustomStringConvertibl
     case streamCut(endpoint: String, detail: String)
     /// The body was not the JSON the OpenAI API specifies.
     case malformedResponse(endpoint: String, detail: String, excerpt: String)
+    /// libcurl refused an option of the request (`CURLOPT_URL` longer than it takes, say): nothing was sent.
+    case rejectedOption(endpoint: String, option: String, detail: String)
     case cancelled
 
     /// Whether sending the same request again may succeed.
@@ -21,7 +23,7 @@ public enum ModelServerError: Error, Sendable, Equatable, CustomStringConvertibl
         case .http(_, let status, _, _): return [408, 429, 500, 502, 503, 504].contains(status)
         case .streamError, .streamCut: return true
         case .timedOut(_, let kind, _): return kind != .connect
-        case .unreachable, .malformedResponse, .cancelled: return false
+        case .unreachable, .malformedResponse, .rejectedOption, .cancelled: return false
         }
     }
 
@@ -34,6 +36,8 @@ public enum ModelServerError: Error, Sendable, Equatable, CustomStringConvertibl
         case .streamCut(let endpoint, let detail): return "\(endpoint): stream ended before [DONE] (\(detail))"
         case .malformedResponse(let endpoint, let detail, let excerpt):
             return "\(endpoint): malformed response (\(detail)): \(excerpt)"
+        case .rejectedOption(let endpoint, let option, let detail):
+            return "\(endpoint): libcurl refused \(option) (\(detail)), so nothing was sent"
         case .cancelled: return "cancelled"
         }
     }

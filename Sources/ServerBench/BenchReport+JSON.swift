@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormat
 
 /// The `--json` shape: one object with `endpoint`, `model`, `settings`, `prompt` (with the words' `seed`),
 /// `output_tokens_source`, `warmup`, `levels` (one object per level, with its `samples`), `best_concurrency`,
@@ -184,8 +185,6 @@ extension ServerLoad: Encodable {
 extension BenchReport {
     /// The report as one pretty-printed JSON object (sorted keys, no escaped slashes).
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        try JSONText.string(self)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormat
 
 /// The `--json` shape: one object with `gpu`, `settings`, `models` (one object per model), `pair` (null unless two
 /// models) and `assumptions`. Keys are snake_case; absent values are `null`, never missing.
@@ -42,9 +43,7 @@ extension PlanReport: Encodable {
     /// The report as pretty-printed JSON with sorted keys.
     /// - Throws: `EncodingError` (not expected: every value is finite).
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        try JSONText.string(self)
     }
 }
 

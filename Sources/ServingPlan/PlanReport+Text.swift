@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormat
 
 /// The human-readable report: aligned sections that fit in 100 columns.
 extension PlanReport {
@@ -19,7 +20,7 @@ extension PlanReport {
         lines.append("")
         lines.append("Assumptions")
         for assumption in assumptions {
-            lines += Self.wrap(assumption, first: "  - ", rest: "    ")
+            lines += TextWrap.lines(of: assumption, first: "  - ", rest: "    ", width: Self.width)
         }
         return lines.joined(separator: "\n")
     }
@@ -35,24 +36,6 @@ extension PlanReport {
                 + " \(ByteCount.grouped(request.context)) tokens × \(sequences),"
                 + " utilization \(VLLMCommand.format(utilization: request.gpuMemoryUtilization))",
         ]
-    }
-
-    /// `text` broken into lines of at most `width` columns, the first prefixed by `first`, the others by `rest`.
-    static func wrap(_ text: String, first: String, rest: String, width: Int = PlanReport.width) -> [String] {
-        var lines: [String] = []
-        var current = first
-        var currentHasWord = false
-        for word in text.split(separator: " ") {
-            if currentHasWord && current.count + 1 + word.count > width {
-                lines.append(current)
-                current = rest + word
-            } else {
-                current += (currentHasWord ? " " : "") + word
-            }
-            currentHasWord = true
-        }
-        lines.append(current)
-        return lines
     }
 
     /// A table row: a label padded to 38 columns, then right-aligned columns of 10.
@@ -105,14 +88,18 @@ extension ModelPlan {
                     + " \(ByteCount.gb(bytesReadPerToken)) GB read per token)")
         }
         lines.append("")
-        lines += PlanReport.wrap("Verdict: \(headline)", first: "  ", rest: "    ")
-        for reason in reasons { lines += PlanReport.wrap(reason, first: "    - ", rest: "      ") }
+        lines += TextWrap.lines(of: "Verdict: \(headline)", first: "  ", rest: "    ", width: PlanReport.width)
+        for reason in reasons {
+            lines += TextWrap.lines(of: reason, first: "    - ", rest: "      ", width: PlanReport.width)
+        }
         if let command {
             lines.append(command.wrapped(width: PlanReport.width, indent: "  "))
         }
         if !notes.isEmpty {
             lines.append("  Notes")
-            for note in notes { lines += PlanReport.wrap(note, first: "    - ", rest: "      ") }
+            for note in notes {
+                lines += TextWrap.lines(of: note, first: "    - ", rest: "      ", width: PlanReport.width)
+            }
         }
         return lines
     }
@@ -134,8 +121,8 @@ extension PairPlan {
         var lines = ["== Two servers on one \(gpu.name) (ports 8000 and 8001)"]
         for option in [requested] + alternatives {
             guard option.fits else {
-                lines += PlanReport.wrap(
-                    "\(option.quantization.label): does not fit. " + (option.reason ?? ""), first: "  ", rest: "    ")
+                let text = "\(option.quantization.label): does not fit. " + (option.reason ?? "")
+                lines += TextWrap.lines(of: text, first: "  ", rest: "    ", width: PlanReport.width)
                 continue
             }
             let total = VLLMCommand.format(utilization: option.totalUtilization)
@@ -160,7 +147,9 @@ extension PairPlan {
                 }
             }
         }
-        for warning in warnings { lines += PlanReport.wrap(warning, first: "  ! ", rest: "    ") }
+        for warning in warnings {
+            lines += TextWrap.lines(of: warning, first: "  ! ", rest: "    ", width: PlanReport.width)
+        }
         return lines
     }
 }

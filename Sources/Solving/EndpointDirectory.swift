@@ -1,3 +1,4 @@
+import AsyncLimits
 import Foundation
 import ModelClient
 
@@ -9,15 +10,13 @@ actor EndpointDirectory {
     /// `max_model_len` per endpoint and served id, once checked.
     private var contextLengths: [String: Int] = [:]
     private var checked: Set<String> = []
-    /// Requests allowed in flight at once over all endpoints (nil: no limit).
-    private let requestLimit: Int?
-    private var requests = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    /// One permit per request allowed in flight at once over all endpoints (nil: no limit).
+    private let requestPermits: AsyncSemaphore?
 
     init(timeouts: Timeouts, retry: RetryPolicy, requestLimit: Int? = nil) {
         self.timeouts = timeouts
         self.retry = retry
-        self.requestLimit = requestLimit
+        requestPermits = requestLimit.map { AsyncSemaphore(permits: $0) }
     }
 
     func client(for endpoint: String, model: ModelConfig) -> ModelClient {
@@ -27,10 +26,7 @@ actor EndpointDirectory {
     /// The endpoint of `model` with the fewest requests in flight from this process (ties: the first listed), once
     /// fewer than `requestLimit` requests are in flight.
     func acquire(_ model: ModelConfig) async -> String {
-        if let requestLimit {
-            while requests >= requestLimit { await withCheckedContinuation { waiting.append($0) } }
-        }
-        requests += 1
+        await requestPermits?.wait()
         let endpoint = model.endpoints.min { (inFlight[$0] ?? 0) < (inFlight[$1] ?? 0) } ?? model.endpoints[0]
         inFlight[endpoint, default: 0] += 1
         return endpoint
@@ -38,8 +34,7 @@ actor EndpointDirectory {
 
     func release(_ endpoint: String) {
         inFlight[endpoint, default: 1] -= 1
-        requests -= 1
-        if !waiting.isEmpty { waiting.removeFirst().resume() }
+        requestPermits?.signal()
     }
 
     /// Asks every endpoint of `model` for its models once: reachable, serving `model.served`, with what context length.

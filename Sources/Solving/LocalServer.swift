@@ -26,7 +26,7 @@ public enum LocalModel: String, Sendable, CaseIterable {
 }
 
 /// A llama.cpp `llama-server` on loopback that `solve --local` starts, waits for, and stops (also on Ctrl-C).
-public final class LocalServer: @unchecked Sendable {
+public final class LocalServer: @unchecked Sendable {  // `lock` guards stopping `process`
     public let model: LocalModel
     /// The API base, e.g. `http://127.0.0.1:39123/v1`.
     public let baseURL: String
@@ -141,7 +141,7 @@ public final class LocalServer: @unchecked Sendable {
         for server in running.all() { server.stop() }
     }
 
-    final class Registry: @unchecked Sendable {
+    final class Registry: @unchecked Sendable {  // `servers` is guarded by `lock`
         private let lock = NSLock()
         private var servers: [ObjectIdentifier: LocalServer] = [:]
         func add(_ server: LocalServer) { lock.withLock { servers[ObjectIdentifier(server)] = server } }

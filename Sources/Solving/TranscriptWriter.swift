@@ -1,6 +1,7 @@
 import Foundation
 import Judging
 import ModelClient
+import OutputFormat
 
 /// Saves every attempt as it finishes — a readable `attempt-N.md` with its texts, and `attempt-N.json` with the rest —
 /// and the outcome as `result.json`, under `runs/<time>-<problem>/`. The texts (messages, reasoning, answer) are
@@ -48,9 +49,7 @@ public struct TranscriptWriter: Sendable {
 
     /// Pretty, key-sorted JSON (what `--json` prints and transcripts store).
     public static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        try JSONText.string(value) + "\n"
     }
 
     /// The attempt as a document a person reads: prompt, reasoning, answer, program, verdict per test.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Judging
+import OutputFormat
 import Solving
 
 /// A failure the user can fix, printed as `error: …` with exit code 2.
@@ -20,7 +21,7 @@ extension CommandFailure {
 /// Formatting shared by the commands.
 enum CommandOutput {
     static func json<T: Encodable>(_ value: T) throws -> String {
-        String(try TranscriptWriter.json(value).dropLast())
+        try JSONText.string(value)
     }
 
     static func languages(json: Bool) -> String {

@@ -2,7 +2,7 @@ import Evaluation
 import Foundation
 
 /// `solve eval`'s progress on stderr: a redrawn bar on a terminal, one line per finished sample otherwise.
-final class EvalProgress: @unchecked Sendable {
+final class EvalProgress: @unchecked Sendable {  // the counts and the output are guarded by `lock`
     private let bar: Bool
     private let lock = NSLock()
     private let start = Date()

@@ -18,7 +18,7 @@ enum Terminal {
 }
 
 /// What `solve PROBLEM` shows on a terminal: the route, reasoning streaming dimmed, the program, verdicts, attempts.
-final class SolveView: @unchecked Sendable {
+final class SolveView: @unchecked Sendable {  // `streaming` and the output are guarded by `lock`
     private let problem: Problem
     private let maxAttempts: Int
     private let explain: Bool

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormat
 
 /// A titled table that the text, Markdown and HTML renderers lay out alike: a header, rows of the same width, and
 /// notes under it. The first `labelColumns` columns are labels (left-aligned), the others figures (right-aligned).
@@ -27,7 +28,7 @@ struct ReportTable: Sendable, Hashable {
             }
             out.append("  " + cells.joined(separator: "   ").trimmingTrailingSpaces())
         }
-        out += notes.flatMap { Self.wrap($0, first: "  - ", rest: "    ") }
+        out += notes.flatMap { TextWrap.lines(of: $0, first: "  - ", rest: "    ", width: 100) }
         return out.joined(separator: "\n")
     }
 
@@ -62,26 +63,6 @@ struct ReportTable: Sendable, Hashable {
             }
         }
         return out
-    }
-}
-
-extension ReportTable {
-    /// `text` broken into lines of at most `width` columns, the first prefixed by `first`, the others by `rest`.
-    static func wrap(_ text: String, first: String, rest: String, width: Int = 100) -> [String] {
-        var lines: [String] = []
-        var current = first
-        var currentHasWord = false
-        for word in text.split(separator: " ") {
-            if currentHasWord && current.count + 1 + word.count > width {
-                lines.append(current)
-                current = rest + word
-            } else {
-                current += (currentHasWord ? " " : "") + word
-            }
-            currentHasWord = true
-        }
-        lines.append(current)
-        return lines
     }
 }
 
