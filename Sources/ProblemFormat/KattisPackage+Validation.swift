@@ -69,7 +69,10 @@ extension KattisPackage {
             case "space_change_sensitive":
                 compare.spaceSensitive = true
             case "float_tolerance", "float_absolute_tolerance", "float_relative_tolerance":
-                guard let number = words.popFirst(), let tolerance = Double(number), tolerance.isFinite, tolerance >= 0
+                guard let number = words.popFirst(),
+                    let tolerance = Double(number).flatMap({
+                        CheckedNumber.finite($0, in: 0...Double.greatestFiniteMagnitude)
+                    })
                 else {
                     throw fields.invalidValue(
                         "validator_flags", flags, reason: "has no tolerance after \(flag)",

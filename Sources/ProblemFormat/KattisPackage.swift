@@ -93,16 +93,11 @@ public enum KattisPackage {
                 }
             }
         }
-        if let limits, let text = try limits.string("memory", expected: "a whole number of MiB") {
-            let maximum = Limits.memoryBytesRange.upperBound >> 20
-            guard let mebibytes = Int(text.trimmingCharacters(in: .whitespaces)) else {
-                throw limits.invalidValue("memory", text, reason: "is not a whole number of MiB", expected: "e.g. 1024")
-            }
-            guard mebibytes >= 1 && mebibytes <= maximum else {
-                throw limits.invalidValue(
-                    "memory", text, reason: "is out of range", expected: "at least 1 and at most \(maximum) (MiB)")
-            }
-            result.memoryBytes = mebibytes << 20
+        let mebibytes = Limits.memoryBytesRange.lowerBound >> 20...Limits.memoryBytesRange.upperBound >> 20
+        if let limits,
+            let memory = try limits.integer("memory", in: mebibytes, expected: "a whole number of MiB, e.g. 1024")
+        {
+            result.memoryBytes = memory << 20
         }
         return result
     }
@@ -113,15 +108,17 @@ public enum KattisPackage {
     ) throws -> Int {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-            let seconds = Double(trimmed), seconds.isFinite
+            let seconds = Double(trimmed)
         else {
             throw error("is not a number of seconds", "e.g. 1, 2 or 1.5")
         }
-        let milliseconds = (seconds * 1000).rounded()
-        guard milliseconds > 0 && milliseconds <= Double(Limits.maximumTimeMilliseconds) else {
+        guard
+            let milliseconds = CheckedNumber.integer(
+                (seconds * 1000).rounded(), in: 1...Limits.maximumTimeMilliseconds)
+        else {
             throw error("is out of range", "more than 0 and at most 60 (seconds)")
         }
-        return Int(milliseconds)
+        return milliseconds
     }
 
     /// `data/sample/` then `data/secret/` (recursively).

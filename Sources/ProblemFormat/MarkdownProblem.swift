@@ -136,7 +136,11 @@ enum MarkdownProblem {
         case "exact":
             return .exact
         case _ where value.hasPrefix("float:"):
-            guard let epsilon = Double(value.dropFirst("float:".count)), epsilon.isFinite, epsilon > 0 else {
+            guard
+                let epsilon = Double(value.dropFirst("float:".count)).flatMap({
+                    CheckedNumber.finite($0, in: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude)
+                })
+            else {
                 throw fields.invalidValue(
                     "checker", value, reason: "has no valid tolerance",
                     expected: "float:EPS with EPS > 0, e.g. float:1e-6")
