@@ -99,7 +99,7 @@ extension KattisPackage {
             }
             return modern
         }
-        let (files, folders) = try TestFiles.entries(of: legacy)
+        let (files, folders) = try TestFiles.entries(of: legacy, root: package)
         switch (files.isEmpty, folders.count) {
         case (true, 1): return folders[0]
         case (false, 0): return legacy
