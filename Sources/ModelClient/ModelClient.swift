@@ -174,7 +174,7 @@ private final class BodyBuffer: @unchecked Sendable {
 
 /// Reads a chat completion body — an SSE stream or one JSON object — as it arrives.
 /// Touched only by the transfer thread until the transfer ends, then read by the caller.
-private final class CompletionReader: @unchecked Sendable {
+final class CompletionReader: @unchecked Sendable {
     private let endpoint: String
     private let stream: Bool
     private let reasoningModel: Bool
