@@ -1,5 +1,5 @@
-import FuzzCommon
 import Foundation
+import FuzzCommon
 import ProblemFormat
 
 /// The Kattis package loader's metadata: the input is `problem.yaml`, then (after a NUL byte, if any) `.timelimit`.

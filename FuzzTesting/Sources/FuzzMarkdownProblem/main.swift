@@ -1,5 +1,5 @@
-import FuzzCommon
 import Foundation
+import FuzzCommon
 import ProblemFormat
 
 /// The Markdown problem parser: the input is `p.md` (front matter, statement, sample fences); its tests folder holds
