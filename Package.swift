@@ -5,7 +5,13 @@ let package = Package(
     name: "solve",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "solve", targets: ["solve"])
+        .executable(name: "solve", targets: ["solve"]),
+        // The libraries the fuzz targets of FuzzTesting/ (a package of its own) link against.
+        .library(name: "ProblemFormat", targets: ["ProblemFormat"]),
+        .library(name: "Importing", targets: ["Importing"]),
+        .library(name: "Judging", targets: ["Judging"]),
+        .library(name: "ModelClient", targets: ["ModelClient"]),
+        .library(name: "Solving", targets: ["Solving"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

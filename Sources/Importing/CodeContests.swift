@@ -63,16 +63,19 @@ enum CodeContests {
         var limits = Limits(timeMilliseconds: defaultTimeMilliseconds, memoryBytes: defaultMemoryBytes)
         let time = record["time_limit"]
         if !time.isAbsent {
-            let seconds = try time["seconds"].optionalInt("whole seconds") ?? 0
-            let nanos = try time["nanos"].optionalInt("nanoseconds") ?? 0
+            let maximumSeconds = Limits.maximumTimeMilliseconds / 1000
+            let seconds = try time["seconds"].optionalInt("whole seconds", in: 0...maximumSeconds) ?? 0
+            let nanos = try time["nanos"].optionalInt("nanoseconds", in: 0...999_999_999) ?? 0
+            // Both are range-checked above, so this cannot overflow.
             let milliseconds = seconds * 1000 + (nanos + 999_999) / 1_000_000
-            guard milliseconds >= 0, milliseconds <= Limits.maximumTimeMilliseconds else {
-                throw time.invalid("is \(milliseconds) ms; expected at most \(Limits.maximumTimeMilliseconds / 1000) s")
+            guard milliseconds <= Limits.maximumTimeMilliseconds else {
+                throw time.invalid("is \(milliseconds) ms; expected at most \(maximumSeconds) s")
             }
             if milliseconds > 0 { limits.timeMilliseconds = milliseconds }
         }
         let memory = record["memory_limit_bytes"]
-        if let bytes = try memory.optionalInt("the memory limit in bytes"), bytes > 0 {
+        let expected = "the memory limit in bytes (0 for none)"
+        if let bytes = try memory.optionalInt(expected, in: 0...Limits.memoryBytesRange.upperBound), bytes > 0 {
             let mebibytes = bytes % 1_000_000 == 0 ? bytes / 1_000_000 : (bytes + (1 << 20) - 1) >> 20
             guard Limits.memoryBytesRange.contains(mebibytes << 20) else {
                 throw memory.invalid("is \(bytes) bytes; expected 1 MiB to 64 GiB")
@@ -86,7 +89,10 @@ enum CodeContests {
     /// `difficulty` (EASY, A and B easy; MEDIUM, C and D medium; HARD, HARDER, HARDEST and E onwards hard;
     /// UNKNOWN_DIFFICULTY and EXTERNAL none). `difficulty` may be the dataset's number or its name.
     static func difficulty(_ record: RecordField) throws -> String? {
-        if let rating = try record["cf_rating"].optionalInt("a Codeforces rating such as 1500"), rating > 0 {
+        // The dataset's field is an int32; 0 or -1 means none.
+        let rating = try record["cf_rating"].optionalInt(
+            "a Codeforces rating such as 1500", in: Int(Int32.min)...Int(Int32.max))
+        if let rating, rating > 0 {
             return rating < 1400 ? "easy" : rating < 2100 ? "medium" : "hard"
         }
         let field = record["difficulty"]
@@ -96,9 +102,8 @@ enum CodeContests {
                 "UNKNOWN_DIFFICULTY", "EASY", "MEDIUM", "HARD", "HARDER", "HARDEST", "EXTERNAL",
             ] + "ABCDEFGHIJKLMNOPQRSTUV".map(String.init)
         let name: String
-        if let number = value.int {
-            guard names.indices.contains(number) else { throw field.invalid("is \(number); expected 0 to 28") }
-            name = names[number]
+        if case .number = value {
+            name = names[try field.optionalInt("the dataset's level", in: 0...(names.count - 1)) ?? 0]
         } else {
             name = try field.string("a number from 0 to 28 or its name, such as EASY or C").uppercased()
             guard names.contains(name) else { throw field.invalid("is \"\(name)\"; expected EASY, C, … or a number") }

@@ -8,6 +8,8 @@ public enum ImportError: Error, Sendable, Equatable {
     case unreadable(file: String, reason: String)
     /// The file looks gzip-compressed but does not decompress.
     case badCompression(file: String, reason: String)
+    /// The file is gzip-compressed and inflates to more than `limit` bytes (``Inflate/maximumInflatedBytes``).
+    case inflatesTooLarge(file: String, limit: Int)
     /// The file holds no records.
     case noRecords(file: String)
     /// The first record's keys match none of the formats.
@@ -35,6 +37,9 @@ extension ImportError: CustomStringConvertible {
             return "\(file): cannot be read (\(reason))"
         case .badCompression(let file, let reason):
             return "\(file): not a valid gzip file (\(reason))"
+        case .inflatesTooLarge(let file, let limit):
+            return "\(file): \(InflateError.tooLarge(limit: limit)); expected a smaller gzip file, or decompress it "
+                + "(gunzip) and import the plain file"
         case .noRecords(let file):
             return "\(file): no records; expected one JSON object per line"
         case .unknownFormat(let file, let line, let keys):
@@ -68,7 +73,7 @@ extension ImportError: CustomStringConvertible {
             .missingField(_, let line, _, _),
             .wrongType(_, let line, _, _, _), .invalidValue(_, let line, _, _), .duplicateSlug(_, let line, _, _):
             return line
-        case .unreadable, .badCompression, .noRecords, .outputExists:
+        case .unreadable, .badCompression, .inflatesTooLarge, .noRecords, .outputExists:
             return nil
         }
     }

@@ -42,28 +42,43 @@ public enum Importer {
     public static func read(_ file: URL, format: ImportFormat? = nil, limit: Int? = nil, skipInvalid: Bool = false)
         throws -> ImportResult
     {
-        let path = file.path
-        var data: Data
+        let data: Data
         do {
             data = try Data(contentsOf: file)
         } catch {
-            throw ImportError.unreadable(file: path, reason: (error as NSError).localizedDescription)
+            throw ImportError.unreadable(file: file.path, reason: (error as NSError).localizedDescription)
         }
+        return try read(data, from: file, format: format, limit: limit, skipInvalid: skipInvalid)
+    }
+
+    /// The problems of `data`, the contents of `file` (plain or gzip JSON lines), in file order.
+    ///
+    /// - Parameters:
+    ///   - file: Where the data came from, for errors and each problem's ``Problem/source``; it is not read.
+    ///   - format: The file's format; nil detects it from the first record's keys.
+    ///   - limit: Stop after this many problems.
+    ///   - skipInvalid: Leave out records that cannot be imported instead of failing on the first one.
+    /// - Throws: ``ImportError``, as ``read(_:format:limit:skipInvalid:)`` does.
+    public static func read(
+        _ data: Data, from file: URL, format: ImportFormat? = nil, limit: Int? = nil, skipInvalid: Bool = false
+    ) throws -> ImportResult {
+        let path = file.path
+        var data = data
         if Inflate.isGzip(data) {
             do {
                 data = try Inflate.decompress(data)
+            } catch InflateError.tooLarge(let limit) {
+                throw ImportError.inflatesTooLarge(file: path, limit: limit)
             } catch let error as InflateError {
-                throw ImportError.badCompression(file: path, reason: error.reason)
+                throw ImportError.badCompression(file: path, reason: error.description)
             }
         }
         var detected: ImportFormat?
         var problems: [Problem] = []
         var skipped: [ImportError] = []
         var slugLines: [String: Int] = [:]
-        for (index, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in RecordLines(data) {
             if let limit, problems.count >= limit { break }
-            guard line.contains(where: { ![0x20, 0x09, 0x0D].contains($0) }) else { continue }
-            let number = index + 1
             do {
                 let record = try parseRecord(line, file: path, line: number)
                 let format = try detected ?? self.format(of: record, named: format, file: path, line: number)
@@ -149,7 +164,9 @@ extension ImportError {
     var isAboutOneRecord: Bool {
         switch self {
         case .notARecord, .missingField, .wrongType, .invalidValue, .duplicateSlug: return true
-        case .unreadable, .badCompression, .noRecords, .unknownFormat, .formatMismatch, .outputExists: return false
+        case .unreadable, .badCompression, .inflatesTooLarge, .noRecords, .unknownFormat, .formatMismatch,
+            .outputExists:
+            return false
         }
     }
 }

@@ -100,7 +100,10 @@ enum LiveCodeBench {
         do {
             json = try PickledString.decode(try Inflate.decompress(packed))
         } catch let error as InflateError {
-            throw field.invalid("is base64 but not zlib-compressed data (\(error))")
+            guard case .tooLarge = error else {
+                throw field.invalid("is base64 but not zlib-compressed data (\(error))")
+            }
+            throw field.invalid("\(error); expected at most that much test data (--skip-invalid leaves it out)")
         } catch let error as PickleError {
             throw field.invalid("decompresses to a pickle that is not one str (\(error))")
         }

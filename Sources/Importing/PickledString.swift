@@ -6,17 +6,18 @@ import Foundation
 /// Only the opcodes `pickle.dumps` writes for one string are understood (protocols 1 to 5: PROTO, FRAME,
 /// SHORT_BINUNICODE, BINUNICODE, BINUNICODE8, MEMOIZE, BINPUT, LONG_BINPUT, STOP); anything else is refused with
 /// the opcode named, never executed.
-enum PickledString {
+public enum PickledString {
     /// The string in `data`.
     ///
     /// - Throws: ``PickleError`` naming the offset and what was expected there.
-    static func decode(_ data: Data) throws -> String {
+    public static func decode(_ data: Data) throws -> String {
         let bytes = [UInt8](data)
         var index = 0
         var value: String?
 
         func take(_ count: Int) throws -> ArraySlice<UInt8> {
-            guard count >= 0, index + count <= bytes.count else {
+            // `count` comes from the pickle (up to Int.max): compare it with what is left, never add it to `index`.
+            guard count >= 0, count <= bytes.count - index else {
                 throw PickleError(offset: index, reason: "the pickle ends early")
             }
             defer { index += count }
@@ -62,8 +63,9 @@ enum PickledString {
 }
 
 /// Why a pickle is not a single pickled `str`.
-struct PickleError: Error, Sendable, Equatable, CustomStringConvertible {
-    var offset: Int
-    var reason: String
-    var description: String { "pickle byte \(offset): \(reason); expected a single pickled str" }
+public struct PickleError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The byte of the pickle (from 0) where it stops being a pickled str.
+    public var offset: Int
+    public var reason: String
+    public var description: String { "pickle byte \(offset): \(reason); expected a single pickled str" }
 }

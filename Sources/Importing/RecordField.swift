@@ -56,11 +56,21 @@ struct RecordField {
         isAbsent ? nil : try string(expected)
     }
 
-    /// An integer, or nil when absent or null.
-    func optionalInt(_ expected: String) throws -> Int? {
+    /// A whole number within `range`, or nil when absent or null.
+    ///
+    /// - Throws: ``ImportError/wrongType(file:line:field:found:expected:)`` for a value that is not a number, and
+    ///   ``ImportError/invalidValue(file:line:field:reason:)`` for one that is not whole or lies outside `range`.
+    func optionalInt(_ expected: String, in range: ClosedRange<Int>) throws -> Int? {
         guard !isAbsent, let value else { return nil }
-        guard let number = value.int else { throw wrongType(value, expected) }
-        return number
+        guard case .number(let text) = value else { throw wrongType(value, expected) }
+        let whole =
+            value.isInteger
+            ? CheckedNumber.integer(text, in: range) : value.double.flatMap { CheckedNumber.integer($0, in: range) }
+        guard let whole else {
+            let shown = text.count > 40 ? text.prefix(40) + "…" : Substring(text)
+            throw invalid("is \(shown); expected \(expected) from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return whole
     }
 
     /// The items of a list, each a field named `path[i]`.

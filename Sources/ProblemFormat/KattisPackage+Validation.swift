@@ -69,7 +69,10 @@ extension KattisPackage {
             case "space_change_sensitive":
                 compare.spaceSensitive = true
             case "float_tolerance", "float_absolute_tolerance", "float_relative_tolerance":
-                guard let number = words.popFirst(), let tolerance = Double(number), tolerance.isFinite, tolerance >= 0
+                guard let number = words.popFirst(),
+                    let tolerance = Double(number).flatMap({
+                        CheckedNumber.finite($0, in: 0...Double.greatestFiniteMagnitude)
+                    })
                 else {
                     throw fields.invalidValue(
                         "validator_flags", flags, reason: "has no tolerance after \(flag)",
@@ -96,7 +99,7 @@ extension KattisPackage {
             }
             return modern
         }
-        let (files, folders) = try TestFiles.entries(of: legacy)
+        let (files, folders) = try TestFiles.entries(of: legacy, root: package)
         switch (files.isEmpty, folders.count) {
         case (true, 1): return folders[0]
         case (false, 0): return legacy

@@ -31,8 +31,8 @@ public enum KattisPackage {
     public static func submissions(inPackage package: URL) throws -> [PackageSubmission] {
         let root = package.appendingPathComponent("submissions")
         guard TestFiles.isFolder(root) else { return [] }
-        return try TestFiles.entries(of: root).folders.flatMap { folder in
-            try TestFiles.entries(of: folder).files.map {
+        return try TestFiles.entries(of: root, root: package).folders.flatMap { folder in
+            try TestFiles.entries(of: folder, root: package).files.map {
                 PackageSubmission(expectedVerdict: folder.lastPathComponent, file: $0)
             }
         }
@@ -46,7 +46,7 @@ public enum KattisPackage {
         let fields =
             FileManager.default.fileExists(atPath: yamlURL.path)
             ? try YAMLMapping.parse(
-                TestFiles.readText(yamlURL), file: yamlURL.path, expected: "lines like `name: Hello World`")
+                TestFiles.readText(yamlURL, root: url), file: yamlURL.path, expected: "lines like `name: Hello World`")
             : try YAMLMapping.parse("", file: yamlURL.path, expected: "")
 
         let title = try readName(fields) ?? url.lastPathComponent
@@ -86,23 +86,19 @@ public enum KattisPackage {
         } else {
             let timelimit = package.appendingPathComponent(".timelimit")
             if FileManager.default.fileExists(atPath: timelimit.path) {
-                let text = try TestFiles.readText(timelimit).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = try TestFiles.readText(timelimit, root: package).trimmingCharacters(
+                    in: .whitespacesAndNewlines)
                 result.timeMilliseconds = try milliseconds(fromSeconds: text) {
                     .invalidValue(
                         file: timelimit.path, line: 1, key: "time limit", value: text, reason: $0, expected: $1)
                 }
             }
         }
-        if let limits, let text = try limits.string("memory", expected: "a whole number of MiB") {
-            let maximum = Limits.memoryBytesRange.upperBound >> 20
-            guard let mebibytes = Int(text.trimmingCharacters(in: .whitespaces)) else {
-                throw limits.invalidValue("memory", text, reason: "is not a whole number of MiB", expected: "e.g. 1024")
-            }
-            guard mebibytes >= 1 && mebibytes <= maximum else {
-                throw limits.invalidValue(
-                    "memory", text, reason: "is out of range", expected: "at least 1 and at most \(maximum) (MiB)")
-            }
-            result.memoryBytes = mebibytes << 20
+        let mebibytes = Limits.memoryBytesRange.lowerBound >> 20...Limits.memoryBytesRange.upperBound >> 20
+        if let limits,
+            let memory = try limits.integer("memory", in: mebibytes, expected: "a whole number of MiB, e.g. 1024")
+        {
+            result.memoryBytes = memory << 20
         }
         return result
     }
@@ -113,15 +109,17 @@ public enum KattisPackage {
     ) throws -> Int {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-            let seconds = Double(trimmed), seconds.isFinite
+            let seconds = Double(trimmed)
         else {
             throw error("is not a number of seconds", "e.g. 1, 2 or 1.5")
         }
-        let milliseconds = (seconds * 1000).rounded()
-        guard milliseconds > 0 && milliseconds <= Double(Limits.maximumTimeMilliseconds) else {
+        guard
+            let milliseconds = CheckedNumber.integer(
+                (seconds * 1000).rounded(), in: 1...Limits.maximumTimeMilliseconds)
+        else {
             throw error("is out of range", "more than 0 and at most 60 (seconds)")
         }
-        return Int(milliseconds)
+        return milliseconds
     }
 
     /// `data/sample/` then `data/secret/` (recursively).
@@ -132,8 +130,9 @@ public enum KattisPackage {
         var tests: [TestCase] = []
         for (group, isSample) in [("sample", true), ("secret", false)] {
             let folder = data.appendingPathComponent(group)
-            guard TestFiles.isFolder(folder) else { continue }
-            tests += try TestFiles.tests(in: folder, recursive: !isSample, namePrefix: group + "/", isSample: isSample)
+            guard try FileEntry.classify(folder, root: package) == .folder else { continue }
+            tests += try TestFiles.tests(
+                in: folder, root: package, recursive: !isSample, namePrefix: group + "/", isSample: isSample)
         }
         guard !tests.isEmpty else {
             throw ProblemFormatError.noTests(
@@ -148,7 +147,9 @@ public enum KattisPackage {
         for folder in ["problem_statement", "statement"] {
             for name in ["problem.en.md", "problem.en.tex", "problem.md", "problem.tex"] {
                 let url = package.appendingPathComponent(folder).appendingPathComponent(name)
-                if FileManager.default.fileExists(atPath: url.path) { return try TestFiles.readText(url) }
+                if FileManager.default.fileExists(atPath: url.path) {
+                    return try TestFiles.readText(url, root: package)
+                }
             }
         }
         return ""

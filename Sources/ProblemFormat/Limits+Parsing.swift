@@ -49,9 +49,8 @@ extension Limits {
         return (value, unit.lowercased())
     }
 
-    /// `value` rounded to an `Int`, or nil when it is too large to be a sensible limit.
+    /// `value` rounded to an `Int`, or nil when it is too large to be a sensible limit (10^15 or more).
     private static func wholeNumber(_ value: Double) -> Int? {
-        guard value.isFinite, value < 1e15 else { return nil }
-        return Int(value.rounded())
+        CheckedNumber.integer(value.rounded(), in: 0...999_999_999_999_999)
     }
 }

@@ -13,7 +13,7 @@ enum MarkdownProblem {
         let file = url.path
         let slug = url.deletingPathExtension().lastPathComponent
         let folder = url.deletingPathExtension()
-        var text = try TestFiles.readText(url).replacingOccurrences(of: "\r\n", with: "\n")
+        var text = try TestFiles.readText(url, root: nil).replacingOccurrences(of: "\r\n", with: "\n")
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
 
@@ -49,7 +49,8 @@ enum MarkdownProblem {
 
         let hidden =
             TestFiles.isFolder(folder)
-            ? try TestFiles.tests(in: folder, recursive: false, isSample: false, checks: interface != .standardIO)
+            ? try TestFiles.tests(
+                in: folder, root: folder, recursive: false, isSample: false, checks: interface != .standardIO)
             : []
         guard !body.samples.isEmpty || !hidden.isEmpty else {
             throw ProblemFormatError.noTests(
@@ -143,7 +144,11 @@ enum MarkdownProblem {
         case "exact":
             return .exact
         case _ where value.hasPrefix("float:"):
-            guard let epsilon = Double(value.dropFirst("float:".count)), epsilon.isFinite, epsilon > 0 else {
+            guard
+                let epsilon = Double(value.dropFirst("float:".count)).flatMap({
+                    CheckedNumber.finite($0, in: Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude)
+                })
+            else {
                 throw fields.invalidValue(
                     "checker", value, reason: "has no valid tolerance",
                     expected: "float:EPS with EPS > 0, e.g. float:1e-6")
@@ -152,7 +157,7 @@ enum MarkdownProblem {
         case _
         where !value.contains("/") && checkerExtensions.contains(folder.appendingPathComponent(value).pathExtension):
             let source = folder.appendingPathComponent(value)
-            guard FileManager.default.fileExists(atPath: source.path), !TestFiles.isFolder(source) else {
+            guard try FileEntry.classify(source, root: folder) == .file else {
                 throw ProblemFormatError.missingFile(
                     file: fields.file, line: fields.line(of: "checker"), key: "checker", missing: source.path)
             }

@@ -26,6 +26,9 @@ public enum ProblemFormatError: Error, Sendable, Equatable {
     case missingAnswer(input: String, expected: String)
     /// An answer file has no test input next to it.
     case missingInput(answer: String, expected: String)
+    /// `path`, inside the problem folder `root`, is not a regular file or folder: a FIFO, device or socket, or a
+    /// symbolic link that leaves `root`, makes a loop or leads to another link (`found` says which).
+    case notAFileOrFolder(path: String, found: String, root: String)
     /// The problem has neither samples nor hidden tests.
     case noTests(problem: String, expected: String)
     /// A file that `key` names does not exist.
@@ -81,6 +84,9 @@ extension ProblemFormatError: CustomStringConvertible {
             return "\(Self.display(input)): test input without an answer; expected \(Self.display(expected))"
         case .missingInput(let answer, let expected):
             return "\(Self.display(answer)): answer without a test input; expected \(Self.display(expected))"
+        case .notAFileOrFolder(let path, let found, let root):
+            return "\(Self.display(path)): \(found); expected a regular file or folder, or a symbolic link to one "
+                + "inside \(Self.display(root))"
         case .noTests(let problem, let expected):
             return "\(Self.display(problem)): no tests; expected \(expected)"
         case .missingFile(let file, let line, let key, let missing):
@@ -120,6 +126,7 @@ extension ProblemFormatError: CustomStringConvertible {
         case .missingAnswer(let input, _): return input
         case .missingInput(let answer, _): return answer
         case .noTests(let problem, _): return problem
+        case .notAFileOrFolder(let path, _, _): return path
         case .outputValidator(let directory, _): return directory
         case .several: return nil
         }

@@ -24,7 +24,7 @@ public enum ProblemLoader {
     public static func loadSet(_ directory: URL) throws -> [Problem] {
         let directory = directory.absoluteURL.standardized
         guard TestFiles.isFolder(directory) else { throw ProblemFormatError.notFound(path: directory.path) }
-        let (files, folders) = try TestFiles.entries(of: directory)
+        let (files, folders) = try TestFiles.entries(of: directory, root: directory)
         let markdown = files.filter {
             $0.pathExtension.lowercased() == "md" && $0.lastPathComponent.lowercased() != "readme.md"
         }

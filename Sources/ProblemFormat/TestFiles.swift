@@ -8,26 +8,29 @@ enum TestFiles {
     /// Other files are ignored, and so are sub-folders unless `recursive`. A test found in a sub-folder is named by
     /// its path, e.g. `group1/03`. Tests are sorted component by component in natural order (`2` before `10`).
     /// - Parameters:
+    ///   - root: The problem's folder, which links must not leave (see ``FileEntry``).
     ///   - namePrefix: Put before every name, e.g. `secret/`.
     ///   - checks: Whether `NAME.py` files are tests too: Python code defining `check(candidate)` (function problems).
     /// - Throws: ``ProblemFormatError/missingAnswer(input:expected:)`` or
-    ///   ``ProblemFormatError/missingInput(answer:expected:)`` for a file without its partner, and
+    ///   ``ProblemFormatError/missingInput(answer:expected:)`` for a file without its partner,
+    ///   ``ProblemFormatError/notAFileOrFolder(path:found:root:)`` for a special file or a bad link, and
     ///   ``ProblemFormatError/unreadable(file:reason:)`` when a folder cannot be listed.
     static func tests(
-        in directory: URL, recursive: Bool, namePrefix: String = "", isSample: Bool, checks: Bool = false
+        in directory: URL, root: URL, recursive: Bool, namePrefix: String = "", isSample: Bool, checks: Bool = false
     ) throws -> [TestCase] {
         var found: [(path: [String], test: TestCase)] = []
         try collect(
-            in: directory, path: [], recursive: recursive, namePrefix: namePrefix, isSample: isSample, checks: checks,
-            into: &found)
+            in: directory, root: root, walking: [], path: [], recursive: recursive, namePrefix: namePrefix,
+            isSample: isSample, checks: checks, into: &found)
         return found.sorted { naturallyOrdered($0.path, before: $1.path) }.map(\.test)
     }
 
     private static func collect(
-        in directory: URL, path: [String], recursive: Bool, namePrefix: String, isSample: Bool, checks: Bool,
-        into found: inout [(path: [String], test: TestCase)]
+        in directory: URL, root: URL, walking: [String], path: [String], recursive: Bool, namePrefix: String,
+        isSample: Bool, checks: Bool, into found: inout [(path: [String], test: TestCase)]
     ) throws {
-        let (files, folders) = try entries(of: directory)
+        let walking = walking + [FileEntry.realPath(directory.path) ?? directory.path]
+        let (files, folders) = try entries(of: directory, root: root, walking: walking)
         let inputs = Set(files.filter { $0.pathExtension == "in" }.map { $0.deletingPathExtension().lastPathComponent })
         let answers = Set(
             files.filter { $0.pathExtension == "ans" }.map { $0.deletingPathExtension().lastPathComponent })
@@ -54,15 +57,21 @@ enum TestFiles {
         guard recursive else { return }
         for folder in folders {
             try collect(
-                in: folder, path: path + [folder.lastPathComponent], recursive: true, namePrefix: namePrefix,
-                isSample: isSample, checks: checks, into: &found)
+                in: folder, root: root, walking: walking, path: path + [folder.lastPathComponent], recursive: true,
+                namePrefix: namePrefix, isSample: isSample, checks: checks, into: &found)
         }
     }
 
-    /// The visible regular files and folders directly inside `directory`, each in natural name order.
+    /// The visible regular files and folders directly inside `directory`, each in natural name order; links to them
+    /// are followed once.
     ///
-    /// - Throws: ``ProblemFormatError/unreadable(file:reason:)`` when the folder cannot be listed.
-    static func entries(of directory: URL) throws -> (files: [URL], folders: [URL]) {
+    /// - Parameters:
+    ///   - root: The problem's (or the problem set's) folder, which links must not leave.
+    ///   - walking: The real paths of the folders being walked, `directory`'s included, which links must not reach.
+    /// - Throws: ``ProblemFormatError/notAFileOrFolder(path:found:root:)`` for any other entry (a FIFO, a device, a
+    ///   socket, a link leaving `root` or making a loop), and ``ProblemFormatError/unreadable(file:reason:)`` when the
+    ///   folder cannot be listed.
+    static func entries(of directory: URL, root: URL, walking: [String] = []) throws -> (files: [URL], folders: [URL]) {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -72,10 +81,12 @@ enum TestFiles {
         var files: [URL] = []
         var folders: [URL] = []
         for name in names.sorted(by: { naturallyOrdered($0, before: $1) }) where !name.hasPrefix(".") {
-            var isFolder: ObjCBool = false
             let url = directory.appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
-            if isFolder.boolValue { folders.append(url) } else { files.append(url) }
+            switch try FileEntry.classify(url, root: root, walking: walking) {
+            case .file: files.append(url)
+            case .folder: folders.append(url)
+            case nil: continue
+            }
         }
         return (files, folders)
     }
@@ -86,10 +97,21 @@ enum TestFiles {
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) && isFolder.boolValue
     }
 
-    /// Reads a UTF-8 text file.
+    /// Reads a UTF-8 text file, which must be a regular file.
     ///
-    /// - Throws: ``ProblemFormatError/unreadable(file:reason:)``.
-    static func readText(_ url: URL) throws -> String {
+    /// - Parameter root: The problem's folder when the file lies inside one: a link must not leave it. Nil for a
+    ///   file the user names, which may be a link anywhere.
+    /// - Throws: ``ProblemFormatError/unreadable(file:reason:)``, or
+    ///   ``ProblemFormatError/notAFileOrFolder(path:found:root:)`` for a special file or a bad link.
+    static func readText(_ url: URL, root: URL?) throws -> String {
+        if let root {
+            if try FileEntry.classify(url, root: root) == .folder {
+                throw ProblemFormatError.unreadable(file: url.path, reason: "a folder, not a file")
+            }
+        } else if FileManager.default.fileExists(atPath: url.path), !FileEntry.isRegularFile(url.path) {
+            throw ProblemFormatError.unreadable(
+                file: url.path, reason: "\(FileEntry.kind(of: url.path)), not a regular file")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)

@@ -23,7 +23,8 @@ public struct YAMLMapping {
     ///   - expected: What the mapping should look like, for the error when it is not one.
     /// - Throws: ``ProblemFormatError/invalidYAML(file:line:message:)`` or
     ///   ``ProblemFormatError/notAMapping(file:line:expected:)``.
-    public static func parse(_ yaml: String, file: String, lineOffset: Int = 0, expected: String) throws -> YAMLMapping {
+    public static func parse(_ yaml: String, file: String, lineOffset: Int = 0, expected: String) throws -> YAMLMapping
+    {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)

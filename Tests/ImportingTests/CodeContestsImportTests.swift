@@ -72,12 +72,54 @@ struct CodeContestsImportTests {
                 #""input_file": "input.txt""#,
                 "field input_file is \"input.txt\": the program must use files; expected standard I/O only"
             ),
-            (#""time_limit": {"seconds": 100, "nanos": 0}"#, "field time_limit is 100000 ms; expected at most 60 s"),
+            (
+                #""time_limit": {"seconds": 100, "nanos": 0}"#,
+                "field time_limit.seconds is 100; expected whole seconds from 0 to 60"
+            ),
+            (
+                #""time_limit": {"seconds": 60, "nanos": 500000000}"#,
+                "field time_limit is 60500 ms; expected at most 60 s"
+            ),
             (
                 #""private_tests": {"input": "1", "output": "1"}"#,
                 "field private_tests.input is text; expected a list of texts"
             ),
-            (#""difficulty": 40"#, "field difficulty is 40; expected 0 to 28"),
+            (#""difficulty": 40"#, "field difficulty is 40; expected the dataset's level from 0 to 28"),
+            // Numbers near Int's ends once trapped in `seconds * 1000`; every number is range-checked as it is read.
+            (
+                #""time_limit": {"seconds": 9223372036854775807, "nanos": 0}"#,
+                "field time_limit.seconds is 9223372036854775807; expected whole seconds from 0 to 60"
+            ),
+            (
+                #""time_limit": {"seconds": -9223372036854775808}"#,
+                "field time_limit.seconds is -9223372036854775808; expected whole seconds from 0 to 60"
+            ),
+            (
+                #""time_limit": {"seconds": 1e300}"#,
+                "field time_limit.seconds is 1e300; expected whole seconds from 0 to 60"
+            ),
+            (
+                #""time_limit": {"seconds": 1, "nanos": 9223372036854775807}"#,
+                "field time_limit.nanos is 9223372036854775807; expected nanoseconds from 0 to 999999999"
+            ),
+            (
+                #""time_limit": {"seconds": 1.5}"#,
+                "field time_limit.seconds is 1.5; expected whole seconds from 0 to 60"
+            ),
+            (
+                #""memory_limit_bytes": 9223372036854775807"#,
+                "field memory_limit_bytes is 9223372036854775807; expected the memory limit in bytes (0 for none) "
+                    + "from 0 to 68719476736"
+            ),
+            (
+                #""memory_limit_bytes": -1"#,
+                "field memory_limit_bytes is -1; expected the memory limit in bytes (0 for none) from 0 to 68719476736"
+            ),
+            (
+                #""cf_rating": 123456789012345678901234567890"#,
+                "field cf_rating is 123456789012345678901234567890; expected a Codeforces rating such as 1500 from "
+                    + "-2147483648 to 2147483647"
+            ),
         ])
     func badRecord(field: String, message: String) throws {
         let folder = try Fixtures.temporaryDirectory(prefix: "cc")

@@ -148,9 +148,20 @@ private func package(
             "time_limit \"0\" is out of range; expected more than 0 and at most 60 (seconds)"
         ),
         ("limits:\n  memory: 2048\n  time_limit: 61\n", 3, "time_limit \"61\" is out of range"),
-        ("limits:\n  memory: lots\n", 2, "memory \"lots\" is not a whole number of MiB; expected e.g. 1024"),
-        ("limits:\n  memory: 1.5\n", 2, "memory \"1.5\" is not a whole number of MiB"),
-        ("limits:\n  memory: 0\n", 2, "memory \"0\" is out of range; expected at least 1 and at most 65536 (MiB)"),
+        (
+            "limits:\n  memory: lots\n", 2,
+            "memory \"lots\" is not a whole number; expected a whole number of MiB, e.g. 1024"
+        ),
+        ("limits:\n  memory: 1.5\n", 2, "memory \"1.5\" is not a whole number; expected a whole number of MiB"),
+        ("limits:\n  memory: 0\n", 2, "memory \"0\" is outside 1…65536; expected a whole number of MiB"),
+        ("limits:\n  memory: 9223372036854775807\n", 2, "memory \"9223372036854775807\" is outside 1…65536"),
+        ("limits:\n  memory: -1e300\n", 2, "memory \"-1e300\" is outside 1…65536"),
+        ("limits:\n  memory: 1e400\n", 2, "memory \"1e400\" is not a whole number"),
+        (
+            "limits:\n  time_limit: 99999999999999999999999\n", 2,
+            "time_limit \"99999999999999999999999\" is out of range"
+        ),
+        ("limits:\n  time_limit: 1e300\n", 2, "time_limit \"1e300\" is not a number of seconds"),
         ("name: X\nlimits: 5\n", 2, "limits is text; expected a mapping such as {time_limit: 2, memory: 1024}"),
         ("limits:\n  time_limit: [1]\n", 2, "time_limit is a list; expected a number of seconds"),
         ("name: [a]\n", 1, "name is a list; expected the problem's name as text"),

@@ -84,7 +84,7 @@ import Testing
     /// The fixtures: each `.md` file and each package folder in the shared fixture folders.
     static func fixtures() throws -> [URL] {
         try folders.filter(TestFiles.isFolder).flatMap { folder in
-            let (files, packages) = try TestFiles.entries(of: folder)
+            let (files, packages) = try TestFiles.entries(of: folder, root: folder)
             return files.filter { $0.pathExtension == "md" } + packages.filter(KattisPackage.isPackage)
         }
     }

@@ -23,6 +23,17 @@ struct ScratchFolder {
         return folder
     }
 
+    /// Makes `relative` a symbolic link to `target` (as written: relative to the link's folder, or absolute).
+    func link(_ relative: String, to target: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: path(relative), withDestinationPath: target)
+    }
+
+    /// Makes `relative` a FIFO (named pipe).
+    func fifo(_ relative: String) throws {
+        try makeFolder((relative as NSString).deletingLastPathComponent)
+        guard mkfifo(path(relative), 0o644) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
     /// The path of `relative` inside the folder, as errors spell it.
     func path(_ relative: String) -> String { url.appendingPathComponent(relative).path }
 }
