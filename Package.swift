@@ -25,9 +25,11 @@ let package = Package(
             name: "ProblemFormat",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        /// Where `solve` keeps what it builds (precompiled headers, the local model server): read by Judging and the fleet.
+        .target(name: "Caches"),
         .target(
             name: "Judging",
-            dependencies: ["ProblemFormat", "CSandbox"]
+            dependencies: ["ProblemFormat", "CSandbox", "Caches"]
         ),
         /// libcurl, through typed wrappers of its variadic calls.
         .systemLibrary(
@@ -61,11 +63,16 @@ let package = Package(
                 .embedInCode("attempt-code.mustache"), .embedInCode("feedback.mustache"),
             ]
         ),
+        /// The configured models (solve.yaml), their endpoints and replicas, health checks, the local server.
+        .target(
+            name: "ModelFleet",
+            dependencies: ["ModelClient", "ProblemFormat", "ServingPlan", "Caches"]
+        ),
+        /// The loop: routing, prompts, extraction, judging each attempt, feedback, transcripts.
         .target(
             name: "Solving",
             dependencies: [
-                "ModelClient", "Judging", "ProblemFormat", "BuiltinPrompts",
-                .product(name: "Yams", package: "Yams"),
+                "ModelFleet", "ModelClient", "Judging", "ProblemFormat", "BuiltinPrompts",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -73,7 +80,8 @@ let package = Package(
         .target(
             name: "Evaluation",
             dependencies: [
-                "Solving", "Judging", "ProblemFormat", "Importing", .product(name: "GRDB", package: "GRDB.swift"),
+                "Solving", "ModelFleet", "Judging", "ProblemFormat", "Importing",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         /// `solve bench-server`: load levels of streaming requests, TTFT and decode rates, the server's `/metrics`.
@@ -88,7 +96,8 @@ let package = Package(
         .executableTarget(
             name: "solve",
             dependencies: [
-                "ProblemFormat", "Judging", "ServingPlan", "ServerBench", "ModelClient", "Solving", "Evaluation", "Importing",
+                "ProblemFormat", "Judging", "ServingPlan", "ServerBench", "ModelClient", "ModelFleet", "Solving", "Evaluation",
+                "Importing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -98,7 +107,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["ProblemFormat", "Judging", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ProblemFormat", "Judging", "ModelClient", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "ProblemFormatTests", dependencies: ["ProblemFormat", "TestSupport"]),
@@ -108,19 +117,26 @@ let package = Package(
         .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "TestSupport"]),
         .testTarget(name: "ServerBenchTests", dependencies: ["ServerBench", "ModelClient", "TestSupport"]),
         /// Against the real local model server (Scripts/install-local-model 0.5b); run on their own, after the rest.
-        .testTarget(name: "EndToEndTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),
-        .testTarget(name: "SolvingTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["Solving", "ModelFleet", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]
+        ),
+        .testTarget(name: "ModelFleetTests", dependencies: ["ModelFleet", "ModelClient", "ServingPlan", "TestSupport"]),
+        .testTarget(
+            name: "SolvingTests",
+            dependencies: ["Solving", "ModelFleet", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]
+        ),
         .testTarget(
             name: "EvaluationTests",
             dependencies: [
-                "Evaluation", "Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport",
+                "Evaluation", "Solving", "ModelFleet", "ModelClient", "ProblemFormat", "Judging", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "SolveCLITests",
             dependencies: [
-                "solve", "Solving", "TestSupport",
+                "solve", "Solving", "ModelFleet", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,3 +1,4 @@
+import Caches
 import Foundation
 import ProblemFormat
 
@@ -56,7 +57,7 @@ public final class Judge: Sendable {
 
     /// - Parameter concurrency: how many submissions may be judged at once (one sandbox slot each).
     /// - Throws: `JudgingError.workspace` when no temporary directory can be made.
-    public init(concurrency: Int = 1, cacheRoot: URL = PrecompiledHeaders.defaultCacheRoot()) throws {
+    public init(concurrency: Int = 1, cacheRoot: URL = CacheFolder.root()) throws {
         workspace = try Workspace()
         // Compiles read the precompiled headers there, so the programs' view shows that folder (made now if new).
         let headers = PrecompiledHeaders.folder(in: cacheRoot)

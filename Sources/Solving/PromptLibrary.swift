@@ -2,6 +2,7 @@ import BuiltinPrompts
 import Foundation
 import Judging
 import ModelClient
+import ModelFleet
 import Mustache
 import ProblemFormat
 

@@ -1,24 +1,18 @@
 import Foundation
 import Judging
 import ModelClient
+import ModelFleet
 import ProblemFormat
 
-/// Why `solve` could not run at all (as opposed to a model failing a problem).
+/// Why `solve` could not run at all (as opposed to a model failing a problem). Servers that do not answer and
+/// configuration files that do not parse are `ModelFleetError`s.
 public enum SolveError: Error, Sendable, CustomStringConvertible {
     case prompts(String)
     case configuration(String)
-    /// No server answers for `model`; `hint` says how to start one.
-    case serverUnavailable(model: String, endpoint: String, detail: String, hint: String)
-    case modelNotServed(model: String, endpoint: String, served: [String])
 
     public var description: String {
         switch self {
         case .prompts(let message), .configuration(let message): return message
-        case .serverUnavailable(let model, let endpoint, let detail, let hint):
-            return "no server answers for \(model) at \(endpoint) (\(detail)).\n\(hint)"
-        case .modelNotServed(let model, let endpoint, let served):
-            return "the server at \(endpoint) does not serve \(model); it serves: \(served.joined(separator: ", ")). "
-                + "Use --model with one of those ids, or fix `served:` in solve.yaml"
         }
     }
 }
@@ -131,15 +125,22 @@ public final class Solver: Sendable {
     public let config: SolveConfig
     public let prompts: PromptLibrary
     let judge: Judge
-    let endpoints: EndpointDirectory
+    let endpoints: EndpointPool
 
-    /// - Parameter requestLimit: model requests in flight at once over every solve of this solver (nil: no limit);
-    ///   solves past the limit wait for a request slot, while their judging never holds one.
-    public init(config: SolveConfig, prompts: PromptLibrary, judge: Judge, requestLimit: Int? = nil) {
+    /// - Parameters:
+    ///   - requestLimit: model requests in flight at once over every solve of this solver (nil: no limit); solves
+    ///     past the limit wait for a request slot, while their judging never holds one.
+    ///   - connect: the client for a model's endpoint (default: libcurl's `ModelClient` with the configured timeouts
+    ///     and retries).
+    public init(
+        config: SolveConfig, prompts: PromptLibrary, judge: Judge, requestLimit: Int? = nil,
+        connect: ChatModelFactory? = nil
+    ) {
         self.config = config
         self.prompts = prompts
         self.judge = judge
-        self.endpoints = EndpointDirectory(timeouts: config.timeouts, retry: config.retry, requestLimit: requestLimit)
+        self.endpoints = EndpointPool(
+            timeouts: config.timeouts, retry: config.retry, requestLimit: requestLimit, connect: connect)
     }
 
     /// Picks the model for `problem`: `--model`, else the router's role.
@@ -168,7 +169,7 @@ public final class Solver: Sendable {
     }
 
     /// Solves `problem`. Server failures end the run with an `error` attempt; an unreachable server before the first
-    /// attempt throws `SolveError.serverUnavailable`.
+    /// attempt throws `ModelFleetError.serverUnavailable`.
     public func solve(
         _ problem: Problem, options: SolveOptions, transcript: TranscriptWriter? = nil, notes extraNotes: [String] = [],
         onEvent: @escaping @Sendable (SolveEvent) -> Void = { _ in }
@@ -250,19 +251,27 @@ public final class Solver: Sendable {
                 sampling.temperature = min(1.0, temperature + 0.15 * Double(resamples))
             }
             sampling.seed = sampling.seed.map { $0 + options.seedOffset + attempts.count } ?? Int.random(in: 1...2_000_000_000)
-            let endpoint = await endpoints.acquire(model)
-            onEvent(.attemptStarted(number: attempts.count + 1, model: model, endpoint: endpoint, strategy: strategy))
+            let attemptNumber = attempts.count + 1
+            let (asked, current) = (ChatRequest(model: model.served, messages: messages, sampling: sampling), strategy)
+            let reply = try await endpoints.withEndpoint(of: model) { replica in
+                onEvent(.attemptStarted(number: attemptNumber, model: model, endpoint: replica.endpoint, strategy: current))
+                var request = asked
+                request.sampling.maxTokens = replica.cappedMaxTokens(asked.sampling.maxTokens, messages: asked.messages)
+                do {
+                    let result = try await replica.client.complete(
+                        request, reasoningModel: model.role == .reasoning) { onEvent(.chat($0)) }
+                    return (replica.endpoint, Result<ChatResult, any Error>.success(result))
+                } catch {
+                    return (replica.endpoint, .failure(error))
+                }
+            }
             var record = AttemptRecord(
-                number: attempts.count + 1, model: model.served, alias: model.alias, endpoint: endpoint, strategy: strategy,
+                number: attemptNumber, model: model.served, alias: model.alias, endpoint: reply.0, strategy: strategy,
                 temperature: sampling.temperature, seed: sampling.seed ?? 0, messages: messages, reasoning: "", answer: "",
                 finishReason: nil, truncated: false, program: nil, verdict: "error", message: "", repeatOf: nil, judge: nil,
                 usage: nil, seconds: 0, firstTokenSeconds: nil)
-            do {
-                sampling.maxTokens = await endpoints.cappedMaxTokens(sampling.maxTokens, messages: messages, endpoint: endpoint, model: model)
-                let result = try await endpoints.client(for: endpoint, model: model).chat(
-                    ChatRequest(model: model.served, messages: messages, sampling: sampling), reasoningModel: model.role == .reasoning
-                ) { onEvent(.chat($0)) }
-                await endpoints.release(endpoint)
+            switch reply.1 {
+            case .success(let result):
                 let choice = result.choices[0]
                 record.reasoning = choice.reasoning
                 record.answer = choice.answer
@@ -271,8 +280,7 @@ public final class Solver: Sendable {
                 record.usage = result.usage
                 record.seconds = result.seconds
                 record.firstTokenSeconds = result.firstTokenSeconds
-            } catch {
-                await endpoints.release(endpoint)
+            case .failure(let error):
                 if error is CancellationError || (error as? ModelServerError) == .cancelled { throw CancellationError() }
                 record.message = "\(error)"
                 attempts.append(record)

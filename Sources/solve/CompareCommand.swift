@@ -1,6 +1,7 @@
 import ArgumentParser
 import Evaluation
 import Foundation
+import ModelFleet
 import Solving
 
 /// `solve compare`: pass rates of stored runs side by side, with intervals and paired tests.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import Judging
+import ModelFleet
 import Solving
 
 /// `solve eval`: run a problem set against models, storing every attempt; `solve eval merge` joins databases.
@@ -79,65 +80,58 @@ struct EvalRunCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var localServer: LocalServer?
-        StopOnSignal.install()
-        defer { localServer?.stop() }
-        do {
-            var settings = try server.loadSettings()
-            let shard = try shard.map(Shard.init(parsing:))
-            let problemSet = try ProblemSet.load(setURL()).shard(shard)
-            let database = try EvaluationStore(path: db ?? EvaluationStore.defaultPath(runsDirectory: settings.runsDirectory))
-            localServer = try await server.startLocalServer(parallel: concurrency, into: &settings, status: true)
-            let prompts = try PromptLibrary(folder: settings.promptsDirectory)
-            if prompts.folder == nil {
-                FileHandle.standardError.write(Data("no Prompts/ folder found: using the templates built into solve\n".utf8))
+        try await CommandFailure.funnel {
+            try await SignalExit.watching { signals in
+                var settings = try server.loadSettings()
+                let shard = try shard.map(Shard.init(parsing:))
+                let problemSet = try ProblemSet.load(setURL()).shard(shard)
+                let database = try EvaluationStore(path: db ?? EvaluationStore.defaultPath(runsDirectory: settings.runsDirectory))
+                let localServer = try await server.startLocalServer(
+                    parallel: concurrency, into: &settings, status: true, signals: signals)
+                defer { localServer?.stop() }
+                let prompts = try PromptLibrary(folder: settings.promptsDirectory)
+                if prompts.folder == nil {
+                    FileHandle.standardError.write(Data("no Prompts/ folder found: using the templates built into solve\n".utf8))
+                }
+                let plan = EvaluationPlan(
+                    models: model, samples: samples, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, endpoint: server.endpoint,
+                    shard: shard)
+                let name = try runName(plan: plan, store: database)
+                let judge = try Judge(concurrency: ProcessInfo.processInfo.activeProcessorCount)
+                let runner = EvaluationRunner(
+                    store: database, solver: Solver(config: settings, prompts: prompts, judge: judge, requestLimit: concurrency), plan: plan,
+                    concurrency: concurrency)
+                let planned = plan.runs(named: name, set: problemSet, config: settings, promptsHash: prompts.hash)
+                // Before anything is written: a second process on these runs is refused here, naming the first.
+                let lease = try database.lease(runs: planned.map(\.name))
+                defer { lease.release() }
+                let runs = try runner.prepare(planned, set: problemSet, resume: resume)
+                let progress = EvalProgress(bar: isatty(STDERR_FILENO) == 1)
+                signals.onSignal { lease.release() }
+                signals.sayOnSignal { progress.interrupted(database: database.path, run: name) }
+                var failure: Error?
+                do {
+                    try await runner.run(runs, set: problemSet, lease: lease) { progress.show($0) }
+                } catch let error as EvaluationError {
+                    failure = error
+                }
+                progress.finish()
+                let results = try database.samples(runs: runs.map(\.name))
+                let report = ComparisonReport(samples: results, runs: runs.map(\.name), ks: samples > 1 ? [1, samples] : [1])
+                if json {
+                    print(report.render(.json))
+                } else {
+                    print(report.render(.table))
+                    print("database: \(database.path)   again: solve compare --db \(database.path) --runs \(runs.map(\.name).joined(separator: ","))")
+                }
+                if let failure { throw CommandFailure.exit("\(failure)") }
+                let expected = runs.count * problemSet.problems.count * samples
+                if results.count < expected {
+                    FileHandle.standardError.write(Data(
+                        "\(expected - results.count) of \(expected) samples could not finish; continue with --resume --run \(name)\n".utf8))
+                    throw ExitCode(1)
+                }
             }
-            let plan = EvaluationPlan(
-                models: model, samples: samples, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, endpoint: server.endpoint,
-                shard: shard)
-            let name = try runName(plan: plan, store: database)
-            let judge = try Judge(concurrency: ProcessInfo.processInfo.activeProcessorCount)
-            let runner = EvaluationRunner(
-                store: database, solver: Solver(config: settings, prompts: prompts, judge: judge, requestLimit: concurrency), plan: plan,
-                concurrency: concurrency)
-            let planned = plan.runs(named: name, set: problemSet, config: settings, promptsHash: prompts.hash)
-            // Before anything is written: a second process on these runs is refused here, naming the first.
-            let lease = try database.lease(runs: planned.map(\.name))
-            defer { lease.release() }
-            let runs = try runner.prepare(planned, set: problemSet, resume: resume)
-            let progress = EvalProgress(bar: isatty(STDERR_FILENO) == 1)
-            StopOnSignal.farewell = {
-                lease.release()
-                progress.interrupted(database: database.path, run: name)
-            }
-            var failure: Error?
-            do {
-                try await runner.run(runs, set: problemSet, lease: lease) { progress.show($0) }
-            } catch let error as EvaluationError {
-                failure = error
-            }
-            progress.finish()
-            let results = try database.samples(runs: runs.map(\.name))
-            let report = ComparisonReport(samples: results, runs: runs.map(\.name), ks: samples > 1 ? [1, samples] : [1])
-            if json {
-                print(report.render(.json))
-            } else {
-                print(report.render(.table))
-                print("database: \(database.path)   again: solve compare --db \(database.path) --runs \(runs.map(\.name).joined(separator: ","))")
-            }
-            if let failure { throw CommandFailure.exit("\(failure)") }
-            let expected = runs.count * problemSet.problems.count * samples
-            if results.count < expected {
-                FileHandle.standardError.write(Data(
-                    "\(expected - results.count) of \(expected) samples could not finish; continue with --resume --run \(name)\n".utf8))
-                throw ExitCode(1)
-            }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch is CancellationError {
-            throw ExitCode(130)
-        } catch {
-            throw CommandFailure.exit("\(error)")
         }
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Solving
+import ModelFleet
 
 /// Where the model server is, shared by `solve PROBLEM` and `solve eval`: `--endpoint`, `--local`, `--local-model`,
 /// and the configuration file that names the models.
@@ -29,13 +29,17 @@ struct ServerOptions: ParsableArguments {
         try SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) })
     }
 
-    /// With `--local`: starts the server with `parallel` slots and makes its model the only one in `settings`.
-    func startLocalServer(parallel: Int, into settings: inout SolveConfig, status: Bool) async throws -> LocalServer? {
-        guard local else { return nil }
-        let chosen = LocalModel(rawValue: localModel)!
+    /// With `--local`: starts the server with `parallel` slots and makes its model the only one in `settings`. A
+    /// signal while it starts, or later, stops it through `signals`; the caller stops it when done.
+    func startLocalServer(
+        parallel: Int, into settings: inout SolveConfig, status: Bool, signals: SignalExit
+    ) async throws -> LocalServer? {
+        guard local, let chosen = LocalModel(rawValue: localModel) else { return nil }
         let slots = parallel > 1 ? " (\(parallel) slots)" : ""
         if status { Terminal.status("starting llama-server with \(chosen.displayName) on this CPU\(slots)…") }
-        let server = try await LocalServer.start(chosen, parallel: parallel)
+        let server = try LocalServer.launch(chosen, parallel: parallel)
+        signals.onSignal { server.stop() }
+        try await server.waitUntilReady()
         settings.models = [server.modelConfig]
         return server
     }

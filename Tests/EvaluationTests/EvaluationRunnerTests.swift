@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Judging
 import ModelClient
+import ModelFleet
 import ProblemFormat
 import Solving
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import Judging
 import ModelClient
+import ModelFleet
 import ProblemFormat
 import Testing
 import TestSupport
@@ -186,7 +187,7 @@ import TestSupport
         do {
             _ = try await solver.solve(problem, options: SolveOptions(maxAttempts: 1))
             Issue.record("no error")
-        } catch let error as SolveError {
+        } catch let error as ModelFleetError {
             let text = "\(error)"
             #expect(text.contains("vllm serve deepseek-ai/DeepSeek-R1-Distill-Qwen-7B --port 9"))
             #expect(text.contains("--reasoning-parser deepseek_r1"))
@@ -199,7 +200,7 @@ import TestSupport
         do {
             _ = try await solver.solve(problem, options: SolveOptions(model: "no-such-model", maxAttempts: 1))
             Issue.record("no error")
-        } catch let error as SolveError {
+        } catch let error as ModelFleetError {
             #expect("\(error)".contains("does not serve no-such-model"))
             #expect("\(error)".contains("scripted/plain"))
         }
@@ -225,16 +226,6 @@ import TestSupport
         #expect(with.attempts.map(\.alias) == ["coder", "coder", "thinker"])
         #expect(with.verdict == "AC" && with.model == "scripted/plain")
         #expect(with.notes.contains { $0.contains("escalated to thinker") })
-    }
-
-    @Test func replicasShareTheLoad() async {
-        let directory = EndpointDirectory(timeouts: Timeouts(), retry: RetryPolicy())
-        let model = ModelConfig.codeDefaults(alias: "c", served: "c", endpoints: ["http://a/v1", "http://b/v1"])
-        let first = await directory.acquire(model)
-        let second = await directory.acquire(model)
-        #expect(Set([first, second]) == ["http://a/v1", "http://b/v1"])
-        await directory.release(first)
-        #expect(await directory.acquire(model) == first, "the idle replica gets the next request")
     }
 }
 
