@@ -132,17 +132,6 @@ public struct PromptLibrary: Sendable {
     }
 }
 
-extension Language {
-    /// The info string of a Markdown fence for this language.
-    public var fence: String {
-        switch id {
-        case "cpp": return "cpp"
-        case "python": return "python"
-        default: return id
-        }
-    }
-}
-
 /// 64-bit FNV-1a: a stable short hash (Foundation on Linux has no SHA-2).
 public struct FNV1a: Sendable {
     private var value: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -371,6 +371,6 @@ public final class Solver: Sendable {
 
     /// The configured language first, then the others worth switching to.
     static func languageRotation(startingWith first: String) -> [String] {
-        [first] + ["cpp", "python"].filter { $0 != first && (try? Language.named($0)) != nil }
+        [first] + Language.rotation.map(\.id).filter { $0 != first && (try? Language.named($0)) != nil }
     }
 }
