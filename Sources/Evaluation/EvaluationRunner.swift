@@ -144,7 +144,7 @@ public struct EvaluationRunner: Sendable {
             outcome = try await solver.solve(problem, options: plan.solveOptions(for: run, sample: sample)) { event in
                 guard case .attemptFinished(let attempt) = event else { return }
                 // A failed request is not an attempt of the model; the sample is rerun.
-                guard attempt.verdict != "error" else { return }
+                guard !attempt.outcome.isServerFailure else { return }
                 do {
                     try store.record(attempt, run: run, problem: problem.slug, sample: sample, lease: lease)
                 } catch {
@@ -165,7 +165,7 @@ public struct EvaluationRunner: Sendable {
             return try setAside(run: run, problem: problem, sample: sample, lease: lease, reason: "\(error)", onEvent)
         }
         try storeFailure.rethrow()
-        if let failed = outcome.attempts.last, failed.verdict == "error" {
+        if let failed = outcome.serverFailure {
             return try setAside(
                 run: run, problem: problem, sample: sample, lease: lease, reason: failed.message, onEvent)
         }

@@ -4,116 +4,6 @@ import ModelClient
 import ModelFleet
 import ProblemFormat
 
-/// Why `solve` could not run at all (as opposed to a model failing a problem). Servers that do not answer and
-/// configuration files that do not parse are `ModelFleetError`s.
-public enum SolveError: Error, Sendable, CustomStringConvertible {
-    case prompts(String)
-    case configuration(String)
-
-    public var description: String {
-        switch self {
-        case .prompts(let message), .configuration(let message): return message
-        }
-    }
-}
-
-/// How one `solve` run should go.
-public struct SolveOptions: Sendable {
-    /// A configured alias or a served id; nil: the router picks by role.
-    public var model: String?
-    /// Sends every request to this API base instead of the model's endpoints.
-    public var endpoint: String?
-    /// Generations per model.
-    public var maxAttempts: Int
-    /// Language to ask for; nil: the configuration's (and resamples may switch language).
-    public var language: String?
-    /// After the routed model fails every attempt, try the other role's model.
-    public var escalate: Bool
-    /// Added to a configured sampling seed, so independent samples of one problem differ (eval: sample × 1000).
-    public var seedOffset: Int
-
-    public init(
-        model: String? = nil, endpoint: String? = nil, maxAttempts: Int, language: String? = nil, escalate: Bool = false, seedOffset: Int = 0
-    ) {
-        self.model = model
-        self.endpoint = endpoint
-        self.maxAttempts = maxAttempts
-        self.language = language
-        self.escalate = escalate
-        self.seedOffset = seedOffset
-    }
-}
-
-/// How an attempt's request was built.
-public enum AttemptStrategy: String, Sendable, Codable {
-    /// A fresh conversation: the first attempt.
-    case first
-    /// The previous answer and what went wrong with it.
-    case feedback
-    /// A fresh conversation again, with a new seed and a higher temperature: the model was repeating itself.
-    case resample
-}
-
-/// Everything about one generation and its judgement (saved in the transcript).
-public struct AttemptRecord: Sendable, Codable {
-    public var number: Int
-    public var model: String
-    public var alias: String
-    public var endpoint: String
-    public var strategy: AttemptStrategy
-    public var temperature: Double?
-    public var seed: Int
-    public var messages: [ChatMessage]
-    public var reasoning: String
-    public var answer: String
-    public var finishReason: String?
-    public var truncated: Bool
-    public var program: ExtractedProgram?
-    /// `AC`, `WA`, … or `no code`, `error` (the server failed).
-    public var verdict: String
-    public var message: String
-    /// The earlier attempt that produced the same program (not judged again).
-    public var repeatOf: Int?
-    public var judge: JudgeReport?
-    public var usage: Usage?
-    public var seconds: Double
-    public var firstTokenSeconds: Double?
-
-    public var accepted: Bool { verdict == Verdict.accepted.code }
-}
-
-/// The result of `solve PROBLEM`.
-public struct SolveOutcome: Sendable, Codable {
-    public var problem: String
-    public var verdict: String
-    public var route: RouteDecision
-    /// Served id of the model that produced the final program (or was tried last).
-    public var model: String
-    public var language: String
-    public var code: String?
-    public var attempts: [AttemptRecord]
-    public var usage: Usage
-    public var promptsHash: String
-    public var transcript: String?
-    /// What `--local`, `--model` or `--escalate` changed about the route.
-    public var notes: [String]
-
-    public var accepted: Bool { verdict == Verdict.accepted.code }
-
-    /// The attempt whose request failed and ended the run (the model never answered it), if any.
-    public var serverFailure: AttemptRecord? {
-        attempts.last.flatMap { $0.verdict == "error" ? $0 : nil }
-    }
-}
-
-/// Something a `Solver` reports while it works (for the terminal view).
-public enum SolveEvent: Sendable {
-    case routed(RouteDecision, model: ModelConfig, notes: [String])
-    case attemptStarted(number: Int, model: ModelConfig, endpoint: String, strategy: AttemptStrategy)
-    case chat(ChatEvent)
-    case attemptFinished(AttemptRecord)
-}
-
 /// The loop: generate → extract → judge (samples first, then hidden tests) → feedback or resample, until accepted
 /// or out of attempts.
 ///
@@ -196,7 +86,7 @@ public final class Solver: Sendable {
             try await run(
                 problem, model: current, options: options, languages: languages, attempts: &attempts, transcript: transcript,
                 onEvent: onEvent)
-            if attempts.last?.accepted == true || attempts.last?.verdict == "error" { break }
+            if let last = attempts.last, last.accepted || last.outcome.isServerFailure { break }
         }
         let final = attempts.last { $0.accepted } ?? attempts.last
         let usage = attempts.compactMap(\.usage).reduce(Usage(promptTokens: 0, completionTokens: 0, totalTokens: 0)) {
@@ -204,7 +94,7 @@ public final class Solver: Sendable {
         }
         let lastProgram = attempts.last { $0.program != nil }
         let outcome = SolveOutcome(
-            problem: problem.slug, verdict: final?.verdict ?? "no attempts", route: decision, model: final?.model ?? model.served,
+            problem: problem.slug, route: decision, model: final?.model ?? model.served,
             language: (final?.accepted == true ? final?.program?.language : lastProgram?.program?.language) ?? languages[0],
             code: final?.accepted == true ? final?.program?.code : lastProgram?.program?.code, attempts: attempts, usage: usage,
             promptsHash: prompts.hash, transcript: transcript?.folder.path, notes: notes)
@@ -251,65 +141,49 @@ public final class Solver: Sendable {
                 sampling.temperature = min(1.0, temperature + 0.15 * Double(resamples))
             }
             sampling.seed = sampling.seed.map { $0 + options.seedOffset + attempts.count } ?? Int.random(in: 1...2_000_000_000)
-            let attemptNumber = attempts.count + 1
-            let (asked, current) = (ChatRequest(model: model.served, messages: messages, sampling: sampling), strategy)
-            let reply = try await endpoints.withEndpoint(of: model) { replica in
-                onEvent(.attemptStarted(number: attemptNumber, model: model, endpoint: replica.endpoint, strategy: current))
-                var request = asked
-                request.sampling.maxTokens = replica.cappedMaxTokens(asked.sampling.maxTokens, messages: asked.messages)
-                do {
-                    let result = try await replica.client.complete(
-                        request, reasoningModel: model.role == .reasoning) { onEvent(.chat($0)) }
-                    return (replica.endpoint, Result<ChatResult, any Error>.success(result))
-                } catch {
-                    return (replica.endpoint, .failure(error))
-                }
-            }
-            var record = AttemptRecord(
-                number: attemptNumber, model: model.served, alias: model.alias, endpoint: reply.0, strategy: strategy,
-                temperature: sampling.temperature, seed: sampling.seed ?? 0, messages: messages, reasoning: "", answer: "",
-                finishReason: nil, truncated: false, program: nil, verdict: "error", message: "", repeatOf: nil, judge: nil,
-                usage: nil, seconds: 0, firstTokenSeconds: nil)
-            switch reply.1 {
+            let number = attempts.count + 1
+            let (endpoint, reply) = try await generate(
+                ChatRequest(model: model.served, messages: messages, sampling: sampling), number: number, model: model,
+                strategy: strategy, onEvent: onEvent)
+            let generation: Generation
+            switch reply {
             case .success(let result):
-                let choice = result.choices[0]
-                record.reasoning = choice.reasoning
-                record.answer = choice.answer
-                record.finishReason = choice.finishReason
-                record.truncated = choice.truncated
-                record.usage = result.usage
-                record.seconds = result.seconds
-                record.firstTokenSeconds = result.firstTokenSeconds
+                generation = Generation(result)
             case .failure(let error):
-                if error is CancellationError || (error as? ModelServerError) == .cancelled { throw CancellationError() }
-                record.message = "\(error)"
+                let record = AttemptRecord(
+                    number: number, model: model, endpoint: endpoint, strategy: strategy, sampling: sampling,
+                    messages: messages, generation: .none, outcome: .serverFailure(error), message: "\(error)")
                 attempts.append(record)
                 try transcript?.save(record)
                 onEvent(.attemptFinished(record))
                 return
             }
-            record.program = CodeExtractor.extract(
-                answer: record.answer, reasoning: record.reasoning, truncated: record.truncated, preferredLanguage: language.id)
-            if let program = record.program {
-                let normalized = CodeExtractor.normalized(program.code, language: program.language)
+            let choice = generation.choice
+            let program = CodeExtractor.extract(
+                answer: choice.answer, reasoning: choice.reasoning, truncated: choice.truncated, preferredLanguage: language.id)
+            let normalized = program.map { CodeExtractor.normalized($0.code, language: $0.language) }
+            var outcome: AttemptOutcome
+            var message: String
+            if let program, let normalized {
                 if let earlier = seen[normalized] {
-                    record.repeatOf = earlier.number
-                    record.verdict = earlier.verdict
-                    record.judge = earlier.judge
-                    record.message = "same program as attempt \(earlier.number) (not judged again)"
+                    outcome = .repeated(of: earlier.number, earlier.outcome)
+                    message = "same program as attempt \(earlier.number) (not judged again)"
                 } else {
-                    try await judge(program, problem: problem, into: &record)
-                    seen[normalized] = record
+                    (outcome, message) = try await judge(program, number: number, problem: problem)
                 }
             } else {
-                record.verdict = "no code"
-                record.message = record.truncated ? "no program: the answer was cut off by max_tokens" : "no program in the answer"
+                outcome = .noProgram(truncated: choice.truncated)
+                message = choice.truncated ? "no program: the answer was cut off by max_tokens" : "no program in the answer"
             }
-            if record.finishReason == ChatStreamAccumulator.answerLimitReason {
+            if choice.finishReason == ChatStreamAccumulator.answerLimitReason {
                 let limit = ChatStreamAccumulator.defaultAnswerLimit >> 20
-                record.message = "the answer passed solve's \(limit) MiB limit and was cut there; "
-                    + (record.program == nil ? "no program in what was kept" : record.message)
+                message = "the answer passed solve's \(limit) MiB limit and was cut there; "
+                    + (program == nil ? "no program in what was kept" : message)
             }
+            let record = AttemptRecord(
+                number: number, model: model, endpoint: endpoint, strategy: strategy, sampling: sampling, messages: messages,
+                generation: generation, program: program, outcome: outcome, message: message)
+            if let normalized, record.repeatOf == nil { seen[normalized] = record }
             attempts.append(record)
             try transcript?.save(record)
             onEvent(.attemptFinished(record))
@@ -326,29 +200,53 @@ public final class Solver: Sendable {
         }
     }
 
-    private func judge(_ program: ExtractedProgram, problem: Problem, into record: inout AttemptRecord) async throws {
+    /// Sends attempt `number`'s request to the least-loaded replica of `model`: that replica's endpoint, and what came
+    /// back or why the request failed.
+    /// - Throws: `CancellationError` when the task was cancelled.
+    private func generate(
+        _ request: ChatRequest, number: Int, model: ModelConfig, strategy: AttemptStrategy,
+        onEvent: @escaping @Sendable (SolveEvent) -> Void
+    ) async throws -> (endpoint: String, reply: Result<ChatResult, any Error>) {
+        let (endpoint, reply) = try await endpoints.withEndpoint(of: model) { replica in
+            onEvent(.attemptStarted(number: number, model: model, endpoint: replica.endpoint, strategy: strategy))
+            var capped = request
+            capped.sampling.maxTokens = replica.cappedMaxTokens(request.sampling.maxTokens, messages: request.messages)
+            do {
+                let result = try await replica.client.complete(capped, reasoningModel: model.role == .reasoning) {
+                    onEvent(.chat($0))
+                }
+                return (replica.endpoint, Result<ChatResult, any Error>.success(result))
+            } catch {
+                return (replica.endpoint, .failure(error))
+            }
+        }
+        if case .failure(let error) = reply, error is CancellationError || (error as? ModelServerError) == .cancelled {
+            throw CancellationError()
+        }
+        return (endpoint, reply)
+    }
+
+    /// Judges attempt `number`'s program: its outcome and the line that says why.
+    private func judge(_ program: ExtractedProgram, number: Int, problem: Problem) async throws
+        -> (AttemptOutcome, String)
+    {
         let language: Language
         do {
             language = try Language.named(program.language)
         } catch {
-            record.verdict = Verdict.compileError.code
-            record.message = "the answer is in \(program.language), which this machine cannot judge"
-            return
+            return (.unjudgeable, "the answer is in \(program.language), which this machine cannot judge")
         }
         if problem.interface.function != nil, language.id != Language.python.id {
-            record.verdict = Verdict.compileError.code
-            record.message = "the answer is in \(language.id), but the judge calls a Python function"
-            return
+            return (.unjudgeable, "the answer is in \(language.id), but the judge calls a Python function")
         }
-        let report = try await judge.judge(Submission(source: program.code, language: language, name: "attempt-\(record.number)"), on: problem)
-        record.judge = report
-        record.verdict = report.verdict.code
+        let report = try await judge.judge(Submission(source: program.code, language: language, name: "attempt-\(number)"), on: problem)
         if report.verdict.isAccepted {
-            record.message = report.message
+            return (.judged(report), report.message)
         } else if let failing = report.tests.first(where: { !$0.verdict.isAccepted }) {
-            record.message = failing.isSample ? "sample \(failing.name): \(failing.message)" : "hidden test \(failing.name): \(failing.verdict.meaning)"
+            let message = failing.isSample ? "sample \(failing.name): \(failing.message)" : "hidden test \(failing.name): \(failing.verdict.meaning)"
+            return (.judged(report), message)
         } else {
-            record.message = report.message
+            return (.judged(report), report.message)
         }
     }
 

@@ -233,10 +233,10 @@ import TestSupport
 struct ResentAnswerTests {
     static func record(answer: String, reasoning: String = "") -> AttemptRecord {
         AttemptRecord(
-            number: 1, model: "m", alias: "m", endpoint: "http://localhost:1/v1", strategy: .first, temperature: nil,
-            seed: 0, messages: [], reasoning: reasoning, answer: answer, finishReason: nil, truncated: false,
-            program: nil, verdict: "WA", message: "", repeatOf: nil, judge: nil, usage: nil, seconds: 0,
-            firstTokenSeconds: nil)
+            number: 1, model: .codeDefaults(alias: "m", served: "m", endpoints: ["http://localhost:1/v1"]),
+            endpoint: "http://localhost:1/v1", strategy: .first, sampling: Sampling(), messages: [],
+            generation: Generation(choice: ChatChoice(index: 0, reasoning: reasoning, answer: answer, finishReason: nil)),
+            outcome: .noProgram(truncated: false), message: "")
     }
 
     @Test("a long answer (one cut at the 4 MiB limit) goes back as its end, where the program is")
