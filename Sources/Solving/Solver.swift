@@ -14,7 +14,7 @@ import ProblemFormat
 public final class Solver: Sendable {
     public let config: SolveConfig
     public let prompts: PromptLibrary
-    let judge: Judge
+    let judge: any SubmissionJudge
     let endpoints: EndpointPool
 
     /// - Parameters:
@@ -23,7 +23,7 @@ public final class Solver: Sendable {
     ///   - connect: the client for a model's endpoint (default: libcurl's `ModelClient` with the configured timeouts
     ///     and retries).
     public init(
-        config: SolveConfig, prompts: PromptLibrary, judge: Judge, requestLimit: Int? = nil,
+        config: SolveConfig, prompts: PromptLibrary, judge: any SubmissionJudge, requestLimit: Int? = nil,
         connect: ChatModelFactory? = nil
     ) {
         self.config = config
