@@ -83,9 +83,14 @@ struct EvalRunCommand: AsyncParsableCommand {
         try await CommandFailure.funnel {
             try await SignalExit.watching { signals in
                 var settings = try server.loadSettings()
-                let shard = try shard.map(Shard.init(parsing:))
-                let problemSet = try ProblemSet.load(setURL()).shard(shard)
-                let database = try EvaluationStore(path: db ?? EvaluationStore.defaultPath(runsDirectory: settings.runsDirectory))
+                let plan = EvaluationPlan(
+                    models: model, samples: samples, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language,
+                    endpoint: server.endpoint, shard: try shard.map(Shard.init(parsing:)))
+                let session = try EvaluationSession(
+                    EvaluationRequest(
+                        set: try setURL(), plan: plan, concurrency: concurrency, database: db, runName: run,
+                        resume: resume),
+                    runsDirectory: settings.runsDirectory)
                 let localServer = try await server.startLocalServer(
                     parallel: concurrency, into: &settings, status: true, signals: signals)
                 defer { localServer?.stop() }
@@ -93,42 +98,29 @@ struct EvalRunCommand: AsyncParsableCommand {
                 if prompts.folder == nil {
                     FileHandle.standardError.write(Data("no Prompts/ folder found: using the templates built into solve\n".utf8))
                 }
-                let plan = EvaluationPlan(
-                    models: model, samples: samples, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, endpoint: server.endpoint,
-                    shard: shard)
-                let name = try runName(plan: plan, store: database)
-                let judge = try Judge(concurrency: ProcessInfo.processInfo.activeProcessorCount)
-                let runner = EvaluationRunner(
-                    store: database, solver: Solver(config: settings, prompts: prompts, judge: judge, requestLimit: concurrency), plan: plan,
-                    concurrency: concurrency)
-                let planned = plan.runs(named: name, set: problemSet, config: settings, promptsHash: prompts.hash)
-                // Before anything is written: a second process on these runs is refused here, naming the first.
-                let lease = try database.lease(runs: planned.map(\.name))
-                defer { lease.release() }
-                let runs = try runner.prepare(planned, set: problemSet, resume: resume)
                 let progress = EvalProgress(bar: isatty(STDERR_FILENO) == 1)
-                signals.onSignal { lease.release() }
-                signals.sayOnSignal { progress.interrupted(database: database.path, run: name) }
-                var failure: Error?
-                do {
-                    try await runner.run(runs, set: problemSet, lease: lease) { progress.show($0) }
-                } catch let error as EvaluationError {
-                    failure = error
-                }
+                let summary = try await session.run(
+                    config: settings, prompts: prompts, judge: try Judge(concurrency: ProcessInfo.processInfo.activeProcessorCount),
+                    onPrepared: { lease, name in
+                        signals.onSignal { lease.release() }
+                        signals.sayOnSignal { progress.interrupted(database: session.store.path, run: name) }
+                    },
+                    onEvent: { progress.show($0) })
                 progress.finish()
-                let results = try database.samples(runs: runs.map(\.name))
-                let report = ComparisonReport(samples: results, runs: runs.map(\.name), ks: samples > 1 ? [1, samples] : [1])
                 if json {
-                    print(report.render(.json))
+                    print(summary.report.render(.json))
                 } else {
-                    print(report.render(.table))
-                    print("database: \(database.path)   again: solve compare --db \(database.path) --runs \(runs.map(\.name).joined(separator: ","))")
+                    print(summary.report.render(.table))
+                    print("database: \(summary.database)   again: solve compare --db \(summary.database) --runs \(summary.runs.joined(separator: ","))")
                 }
-                if let failure { throw CommandFailure.exit("\(failure)") }
-                let expected = runs.count * problemSet.problems.count * samples
-                if results.count < expected {
+                switch summary.status {
+                case .complete:
+                    return
+                case .stopped(let failure):
+                    throw CommandFailure.exit("\(failure)")
+                case .incomplete(let missing, let expected):
                     FileHandle.standardError.write(Data(
-                        "\(expected - results.count) of \(expected) samples could not finish; continue with --resume --run \(name)\n".utf8))
+                        "\(missing) of \(expected) samples could not finish; continue with --resume --run \(summary.name)\n".utf8))
                     throw ExitCode(1)
                 }
             }
@@ -142,25 +134,9 @@ struct EvalRunCommand: AsyncParsableCommand {
         }
         return bundled
     }
-
-    /// `--run`, else with `--resume` the latest run's name, else model + time.
-    private func runName(plan: EvaluationPlan, store: EvaluationStore) throws -> String {
-        if let run { return run }
-        if resume {
-            guard let latest = try store.runs().last else {
-                throw CommandFailure("--resume without --run: \(store.path) has no run to continue")
-            }
-            let suffix = "/" + latest.model
-            return latest.name.hasSuffix(suffix) ? String(latest.name.dropLast(suffix.count)) : latest.name
-        }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let label = plan.models.count == 1 ? plan.models[0] : plan.models.isEmpty ? EvaluationPlan.routedLabel : "compare"
-        return "\(label)-\(formatter.string(from: Date()))"
-    }
 }
 
-struct EvalMergeCommand: ParsableCommand {
+struct EvalMergeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Merge evaluation databases (shards run on other machines) into one.",
@@ -177,18 +153,11 @@ struct EvalMergeCommand: ParsableCommand {
         if from.isEmpty { throw ValidationError("name at least one database to merge from.") }
     }
 
-    func run() throws {
-        do {
-            let target = try EvaluationStore(path: into)
-            for path in from {
-                guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such database") }
-                let added = try target.merge(from: EvaluationStore(path: path))
+    func run() async throws {
+        try await CommandFailure.funnel {
+            try EvaluationStore(path: into).merge(databases: from) { path, added in
                 for (run, count) in added.sorted(by: { $0.key < $1.key }) { print("\(path): run \(run): \(count) samples added") }
             }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw CommandFailure.exit("\(error)")
         }
     }
 }
