@@ -89,6 +89,7 @@ public struct EvaluationSession: Sendable {
     /// Names the runs, leases them (a second process on them is refused here, before anything is written), creates
     /// them or checks the stored ones on resume, runs what is left, and reports on everything stored.
     /// - Parameters:
+    ///   - connect: the client for a model's endpoint (default: libcurl's `ModelClient`).
     ///   - onPrepared: called with the lease and the name once the runs are ready (the command releases the lease
     ///     and says how to resume if it is stopped).
     ///   - onEvent: progress.
@@ -96,13 +97,14 @@ public struct EvaluationSession: Sendable {
     ///   a busy run); `ModelFleetError` or `SolveError` when nothing can run; `CancellationError`. A run that stops
     ///   early is a summary with status `stopped`.
     public func run(
-        config: SolveConfig, prompts: PromptLibrary, judge: any SubmissionJudge,
+        config: SolveConfig, prompts: PromptLibrary, judge: any SubmissionJudge, connect: ChatModelFactory? = nil,
         onPrepared: (RunLease, String) -> Void = { _, _ in },
         onEvent: @escaping @Sendable (EvaluationEvent) -> Void
     ) async throws -> EvaluationSummary {
         let plan = request.plan
         let name = try runName()
-        let solver = Solver(config: config, prompts: prompts, judge: judge, requestLimit: request.concurrency)
+        let solver = Solver(
+            config: config, prompts: prompts, judge: judge, requestLimit: request.concurrency, connect: connect)
         let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: request.concurrency)
         let planned = plan.runs(named: name, set: problemSet, config: config, promptsHash: prompts.hash)
         let lease = try store.lease(runs: planned.map(\.name))
