@@ -6,70 +6,22 @@ import ProblemFormat
 /// Model answers for the bundled two-sum problem (and the pair-sum function fixture), and a judge that knows them:
 /// the in-process counterparts of the scripted server's scenarios.
 public enum TwoSumScripts {
-    public static let rightPython = """
-        import sys
-
-
-        def main():
-            data = sys.stdin.buffer.read().split()
-            n, t = int(data[0]), int(data[1])
-            a = [int(x) for x in data[2:2 + n]]
-            seen = {}
-            for j, x in enumerate(a):
-                i = seen.get(t - x)
-                if i is not None:
-                    print(i + 1, j + 1)
-                    return
-                if x not in seen:
-                    seen[x] = j
-
-
-        if __name__ == "__main__":
-            main()
-
-        """
-    public static let wrongPython = rightPython.replacingOccurrences(of: "print(i + 1, j + 1)", with: "print(i, j)")
+    /// Two-sum's reference Python solution.
+    public static let rightPython = Fixtures.text(Fixtures.problems.appendingPathComponent("two-sum/solutions/accepted.py"))
+    /// Two-sum's known-wrong Python solution.
+    public static let wrongPython = Fixtures.text(Fixtures.problems.appendingPathComponent("two-sum/solutions/wrong.py"))
     /// The wrong program again, with a blank line more: the same program once normalized.
     public static let wrongPythonAgain = wrongPython.replacingOccurrences(of: "def main():", with: "\ndef main():")
 
-    public static let rightCpp = """
-        #include <bits/stdc++.h>
-        using namespace std;
+    /// Two-sum's reference C++ solution.
+    public static let rightCpp = Fixtures.text(Fixtures.problems.appendingPathComponent("two-sum/solutions/accepted.cpp"))
+    /// A draft that prints 0-based positions.
+    public static let wrongCpp = rightCpp.replacingOccurrences(of: "idx[lo] + 1, j = idx[hi] + 1", with: "idx[lo], j = idx[hi]")
+    /// The reference solution without a semicolon.
+    public static let brokenCpp = rightCpp.replacingOccurrences(of: "cin.tie(nullptr);", with: "cin.tie(nullptr)")
 
-        int main() {
-            int n;
-            long long t;
-            if (!(cin >> n >> t)) return 0;
-            vector<long long> a(n);
-            for (auto &x : a) cin >> x;
-            unordered_map<long long, int> seen;
-            for (int j = 0; j < n; ++j) {
-                auto it = seen.find(t - a[j]);
-                if (it != seen.end()) {
-                    cout << it->second + 1 << ' ' << j + 1 << '\\n';
-                    return 0;
-                }
-                seen.emplace(a[j], j);
-            }
-            return 0;
-        }
-
-        """
-    /// A draft with 0-based indices.
-    public static let wrongCpp = rightCpp.replacingOccurrences(
-        of: "it->second + 1 << ' ' << j + 1", with: "it->second << ' ' << j")
-    public static let brokenCpp = rightCpp.replacingOccurrences(of: "return 0;\n}", with: "return 0\n}")
-
-    public static let rightPairSum = """
-        class Solution:
-            def pairSum(self, nums: List[int], target: int) -> List[int]:
-                seen = {}
-                for j, x in enumerate(nums):
-                    if target - x in seen:
-                        return [seen[target - x], j]
-                    seen.setdefault(x, j)
-
-        """
+    /// Pair-sum's solution (the function fixture's, as the LiveCodeBench fixture ships it).
+    public static let rightPairSum = Fixtures.text(Fixtures.fixture("livecodebench/solutions/leetcode-9001.py"))
     public static let wrongPairSum = rightPairSum.replacingOccurrences(
         of: "return [seen[target - x], j]", with: "return [seen[target - x], j + 1]")
 
