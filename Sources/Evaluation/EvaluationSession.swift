@@ -75,7 +75,9 @@ public struct EvaluationSession: Sendable {
     public func runName(date: Date = Date()) throws -> String {
         if let name = request.runName { return name }
         if request.resume {
-            guard let latest = try store.runs().last else { throw EvaluationError.nothingToResume(database: store.path) }
+            guard let latest = try store.runs().last else {
+                throw EvaluationError.nothingToResume(database: store.path)
+            }
             let suffix = "/" + latest.model
             return latest.name.hasSuffix(suffix) ? String(latest.name.dropLast(suffix.count)) : latest.name
         }

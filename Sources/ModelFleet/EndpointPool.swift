@@ -89,7 +89,8 @@ public actor EndpointPool {
         let endpoint = model.endpoints.min { (inFlight[$0] ?? 0) < (inFlight[$1] ?? 0) } ?? model.endpoints[0]
         inFlight[endpoint, default: 0] += 1
         return Replica(
-            endpoint: endpoint, client: connect(endpoint, model), contextLength: contextLengths[Self.key(endpoint, model)])
+            endpoint: endpoint, client: connect(endpoint, model),
+            contextLength: contextLengths[Self.key(endpoint, model)])
     }
 
     private func release(_ endpoint: String) {

@@ -53,7 +53,8 @@ public final class LocalServer: @unchecked Sendable {  // `process` is only sign
         let weights = installRoot.appendingPathComponent("models/\(model.fileName)")
         let missing = [server, weights].filter { !FileManager.default.fileExists(atPath: $0.path) }
         guard missing.isEmpty else {
-            throw ModelFleetError.localServerNotInstalled(missing: missing.map(\.path), install: installCommand(for: model))
+            throw ModelFleetError.localServerNotInstalled(
+                missing: missing.map(\.path), install: installCommand(for: model))
         }
         return (server, weights)
     }
@@ -163,7 +164,9 @@ public final class LocalServer: @unchecked Sendable {  // `process` is only sign
     /// A loopback port nobody listens on (the kernel's choice for port 0).
     private static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ModelFleetError.localServerFailed(reason: "cannot create a socket to find a free port") }
+        guard fd >= 0 else {
+            throw ModelFleetError.localServerFailed(reason: "cannot create a socket to find a free port")
+        }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

@@ -23,13 +23,17 @@ extension SolveConfig {
             throw ProblemFormatError.unreadable(file: file.path, reason: (error as NSError).localizedDescription)
         }
         let path = file.path
-        let yaml = try YAMLMapping.parse(text, file: path, expected: "a mapping with models:, language:, max_attempts:, …")
+        let yaml = try YAMLMapping.parse(
+            text, file: path, expected: "a mapping with models:, language:, max_attempts:, …")
         try yaml.rejectUnknownKeys(
-            ["models", "language", "max_attempts", "api_key", "timeouts", "retries", "runs_dir", "prompts_dir"], context: "solve.yaml")
+            ["models", "language", "max_attempts", "api_key", "timeouts", "retries", "runs_dir", "prompts_dir"],
+            context: "solve.yaml")
         var config = builtIn
         config.source = path
         let apiKey = try yaml.string("api_key", expected: "the API key as text")
-        if let models = try yaml.mappings("models", expected: "a list of models, each with alias, served, endpoints, role") {
+        if let models = try yaml.mappings(
+            "models", expected: "a list of models, each with alias, served, endpoints, role")
+        {
             guard !models.isEmpty else {
                 throw yaml.invalidValue("models", "[]", reason: "is empty", expected: "at least one model")
             }
@@ -37,7 +41,9 @@ extension SolveConfig {
         } else if let apiKey {
             for index in config.models.indices { config.models[index].apiKey = apiKey }
         }
-        if let language = try yaml.string("language", expected: "a language id such as cpp or python") { config.language = language }
+        if let language = try yaml.string("language", expected: "a language id such as cpp or python") {
+            config.language = language
+        }
         config.maxAttempts =
             try yaml.integer("max_attempts", in: 1...100, expected: "a whole number of attempts, e.g. 4")
             ?? config.maxAttempts
@@ -58,12 +64,18 @@ extension SolveConfig {
         return config
     }
 
-    private static func parseModel(_ yaml: YAMLMapping, apiKey: String?, environment: [String: String]) throws -> ModelConfig {
+    private static func parseModel(_ yaml: YAMLMapping, apiKey: String?, environment: [String: String]) throws
+        -> ModelConfig
+    {
         try yaml.rejectUnknownKeys(
-            ["alias", "served", "endpoint", "endpoints", "role", "sampling", "system_prompt", "api_key"], context: "a model")
-        guard let served = try yaml.string("served", expected: "the served model id, e.g. Qwen/Qwen2.5-Coder-7B-Instruct") else {
+            ["alias", "served", "endpoint", "endpoints", "role", "sampling", "system_prompt", "api_key"],
+            context: "a model")
+        guard
+            let served = try yaml.string("served", expected: "the served model id, e.g. Qwen/Qwen2.5-Coder-7B-Instruct")
+        else {
             throw ProblemFormatError.invalidValue(
-                file: yaml.file, line: nil, key: "served", value: "", reason: "is missing in a model (\(yaml.keys.joined(separator: ", ")))",
+                file: yaml.file, line: nil, key: "served", value: "",
+                reason: "is missing in a model (\(yaml.keys.joined(separator: ", ")))",
                 expected: "the served model id")
         }
         let roleText = try yaml.string("role", expected: "reasoning or code") ?? "code"
@@ -84,7 +96,8 @@ extension SolveConfig {
                 expected: "e.g. http://localhost:8000/v1")
         }
         let alias = try yaml.string("alias", expected: "a short name") ?? served
-        var model = role == .reasoning
+        var model =
+            role == .reasoning
             ? ModelConfig.reasoningDefaults(alias: alias, served: served, endpoints: endpoints)
             : ModelConfig.codeDefaults(alias: alias, served: served, endpoints: endpoints)
         model.systemPrompt = try yaml.bool("system_prompt", expected: "true or false") ?? model.systemPrompt
@@ -96,7 +109,10 @@ extension SolveConfig {
     }
 
     private static func parseSampling(_ yaml: YAMLMapping) throws -> Sampling {
-        let keys = ["temperature", "top_p", "top_k", "min_p", "repetition_penalty", "presence_penalty", "frequency_penalty", "max_tokens", "seed"]
+        let keys = [
+            "temperature", "top_p", "top_k", "min_p", "repetition_penalty", "presence_penalty", "frequency_penalty",
+            "max_tokens", "seed",
+        ]
         try yaml.rejectUnknownKeys(Set(keys), context: "sampling")
         return Sampling(
             temperature: try yaml.number("temperature", in: 0...10, expected: "a temperature from 0 to 10, e.g. 0.6"),

@@ -19,8 +19,10 @@ public struct SolveConfig: Sendable {
     /// The seeds' pair: R1-Distill-Qwen-7B on :8000 (reasoning), Qwen2.5-Coder-7B-Instruct on :8001 (code).
     public static let builtIn = SolveConfig(
         models: [
-            .reasoningDefaults(alias: "r1", served: "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", endpoints: ["http://localhost:8000/v1"]),
-            .codeDefaults(alias: "coder", served: "Qwen/Qwen2.5-Coder-7B-Instruct", endpoints: ["http://localhost:8001/v1"]),
+            .reasoningDefaults(
+                alias: "r1", served: "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", endpoints: ["http://localhost:8000/v1"]),
+            .codeDefaults(
+                alias: "coder", served: "Qwen/Qwen2.5-Coder-7B-Instruct", endpoints: ["http://localhost:8001/v1"]),
         ],
         language: "cpp", maxAttempts: 4, timeouts: Timeouts(), retry: RetryPolicy(), runsDirectory: "runs",
         promptsDirectory: nil, source: "built-in defaults")
@@ -37,7 +39,9 @@ public struct SolveConfig: Sendable {
 
     /// `--config FILE`, else `./solve.yaml` when present, else the built-in defaults; then the environment:
     /// `OPENAI_API_KEY` for models without a key, `OPENAI_BASE_URL` for the built-in models' endpoints.
-    public static func load(file: URL?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SolveConfig {
+    public static func load(file: URL?, environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> SolveConfig
+    {
         var config: SolveConfig
         let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("solve.yaml")
         if let file {
@@ -51,7 +55,9 @@ public struct SolveConfig: Sendable {
             }
         }
         if let key = environment["OPENAI_API_KEY"], !key.isEmpty {
-            for index in config.models.indices where config.models[index].apiKey == nil { config.models[index].apiKey = key }
+            for index in config.models.indices where config.models[index].apiKey == nil {
+                config.models[index].apiKey = key
+            }
         }
         return config
     }

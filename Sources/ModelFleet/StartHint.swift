@@ -14,7 +14,8 @@ enum StartHint {
             gpu.map {
                 "sized for one \($0.name) by `solve plan --model \(model.served) --context \(context)`; add --gpu NAME "
                     + "for yours"
-            } ?? "`solve plan --model ID --gpu NAME` prints a vllm serve line sized for your GPU for the models it knows"
+            }
+            ?? "`solve plan --model ID --gpu NAME` prints a vllm serve line sized for your GPU for the models it knows"
         return """
             Start it with:
               \(command.line)

@@ -14,7 +14,8 @@ public struct SolveOptions: Sendable {
     public var seedOffset: Int
 
     public init(
-        model: String? = nil, endpoint: String? = nil, maxAttempts: Int, language: String? = nil, escalate: Bool = false, seedOffset: Int = 0
+        model: String? = nil, endpoint: String? = nil, maxAttempts: Int, language: String? = nil,
+        escalate: Bool = false, seedOffset: Int = 0
     ) {
         self.model = model
         self.endpoint = endpoint

@@ -42,17 +42,27 @@ public final class Solver: Sendable {
             if let configured = config.model(named: name) {
                 model = configured
             } else {
-                guard let base = config.model(for: decision.role) else { throw SolveError.configuration("no models configured") }
+                guard let base = config.model(for: decision.role) else {
+                    throw SolveError.configuration("no models configured")
+                }
                 model = base
                 model.alias = name
                 model.served = name
-                notes.append("\(name) is not configured; using it as a served id with the \(base.role.rawValue) model's settings")
+                notes.append(
+                    "\(name) is not configured; using it as a served id with the \(base.role.rawValue) model's settings"
+                )
             }
-            if model.role != decision.role { notes.append("--model \(name) overrides the route (\(decision.role.rawValue))") }
+            if model.role != decision.role {
+                notes.append("--model \(name) overrides the route (\(decision.role.rawValue))")
+            }
         } else {
-            guard let routed = config.model(for: decision.role) else { throw SolveError.configuration("no models configured in \(config.source)") }
+            guard let routed = config.model(for: decision.role) else {
+                throw SolveError.configuration("no models configured in \(config.source)")
+            }
             model = routed
-            if routed.role != decision.role { notes.append("no \(decision.role.rawValue) model configured; using \(routed.alias)") }
+            if routed.role != decision.role {
+                notes.append("no \(decision.role.rawValue) model configured; using \(routed.alias)")
+            }
         }
         if let endpoint = options.endpoint { model.endpoints = [endpoint] }
         return (decision, model, notes)
@@ -84,19 +94,25 @@ public final class Solver: Sendable {
                 try await endpoints.check(current)
             }
             try await run(
-                problem, model: current, options: options, languages: languages, attempts: &attempts, transcript: transcript,
+                problem, model: current, options: options, languages: languages, attempts: &attempts,
+                transcript: transcript,
                 onEvent: onEvent)
             if let last = attempts.last, last.accepted || last.outcome.isServerFailure { break }
         }
         let final = attempts.last { $0.accepted } ?? attempts.last
         let usage = attempts.compactMap(\.usage).reduce(Usage(promptTokens: 0, completionTokens: 0, totalTokens: 0)) {
-            Usage(promptTokens: $0.promptTokens + $1.promptTokens, completionTokens: $0.completionTokens + $1.completionTokens, totalTokens: $0.totalTokens + $1.totalTokens)
+            Usage(
+                promptTokens: $0.promptTokens + $1.promptTokens,
+                completionTokens: $0.completionTokens + $1.completionTokens,
+                totalTokens: $0.totalTokens + $1.totalTokens)
         }
         let lastProgram = attempts.last { $0.program != nil }
         let outcome = SolveOutcome(
             problem: problem.slug, route: decision, model: final?.model ?? model.served,
-            language: (final?.accepted == true ? final?.program?.language : lastProgram?.program?.language) ?? languages[0],
-            code: final?.accepted == true ? final?.program?.code : lastProgram?.program?.code, attempts: attempts, usage: usage,
+            language: (final?.accepted == true ? final?.program?.language : lastProgram?.program?.language)
+                ?? languages[0],
+            code: final?.accepted == true ? final?.program?.code : lastProgram?.program?.code, attempts: attempts,
+            usage: usage,
             promptsHash: prompts.hash, transcript: transcript?.folder.path, notes: notes)
         try transcript?.finish(outcome)
         return outcome
@@ -121,7 +137,8 @@ public final class Solver: Sendable {
     /// Up to `options.maxAttempts` generations with one model, asking for `languages` in turn.
     private func run(
         _ problem: Problem, model: ModelConfig, options: SolveOptions, languages languageChoices: [String],
-        attempts: inout [AttemptRecord], transcript: TranscriptWriter?, onEvent: @escaping @Sendable (SolveEvent) -> Void
+        attempts: inout [AttemptRecord], transcript: TranscriptWriter?,
+        onEvent: @escaping @Sendable (SolveEvent) -> Void
     ) async throws {
         var languageIndex = 0
         var strategy = AttemptStrategy.first
@@ -134,13 +151,18 @@ public final class Solver: Sendable {
             var messages = prompts.firstAttempt(problem, language: language, model: model)
             if strategy == .feedback, let previous {
                 messages.append(ChatMessage(.assistant, Self.resentAnswer(of: previous)))
-                messages.append(ChatMessage(.user, prompts.feedback(Self.feedback(for: previous, problem: problem), problem: problem, language: language)))
+                messages.append(
+                    ChatMessage(
+                        .user,
+                        prompts.feedback(
+                            Self.feedback(for: previous, problem: problem), problem: problem, language: language)))
             }
             var sampling = model.sampling
             if strategy == .resample, let temperature = sampling.temperature {
                 sampling.temperature = min(1.0, temperature + 0.15 * Double(resamples))
             }
-            sampling.seed = sampling.seed.map { $0 + options.seedOffset + attempts.count } ?? Int.random(in: 1...2_000_000_000)
+            sampling.seed =
+                sampling.seed.map { $0 + options.seedOffset + attempts.count } ?? Int.random(in: 1...2_000_000_000)
             let number = attempts.count + 1
             let (endpoint, reply) = try await generate(
                 ChatRequest(model: model.served, messages: messages, sampling: sampling), number: number, model: model,
@@ -160,7 +182,8 @@ public final class Solver: Sendable {
             }
             let choice = generation.choice
             let program = CodeExtractor.extract(
-                answer: choice.answer, reasoning: choice.reasoning, truncated: choice.truncated, preferredLanguage: language.id)
+                answer: choice.answer, reasoning: choice.reasoning, truncated: choice.truncated,
+                preferredLanguage: language.id)
             let normalized = program.map { CodeExtractor.normalized($0.code, language: $0.language) }
             var outcome: AttemptOutcome
             var message: String
@@ -173,15 +196,18 @@ public final class Solver: Sendable {
                 }
             } else {
                 outcome = .noProgram(truncated: choice.truncated)
-                message = choice.truncated ? "no program: the answer was cut off by max_tokens" : "no program in the answer"
+                message =
+                    choice.truncated ? "no program: the answer was cut off by max_tokens" : "no program in the answer"
             }
             if choice.finishReason == ChatStreamAccumulator.answerLimitReason {
                 let limit = ChatStreamAccumulator.defaultAnswerLimit >> 20
-                message = "the answer passed solve's \(limit) MiB limit and was cut there; "
+                message =
+                    "the answer passed solve's \(limit) MiB limit and was cut there; "
                     + (program == nil ? "no program in what was kept" : message)
             }
             let record = AttemptRecord(
-                number: number, model: model, endpoint: endpoint, strategy: strategy, sampling: sampling, messages: messages,
+                number: number, model: model, endpoint: endpoint, strategy: strategy, sampling: sampling,
+                messages: messages,
                 generation: generation, program: program, outcome: outcome, message: message)
             if let normalized, record.repeatOf == nil { seen[normalized] = record }
             attempts.append(record)
@@ -239,11 +265,15 @@ public final class Solver: Sendable {
         if problem.interface.function != nil, language.id != Language.python.id {
             return (.unjudgeable, "the answer is in \(language.id), but the judge calls a Python function")
         }
-        let report = try await judge.judge(Submission(source: program.code, language: language, name: "attempt-\(number)"), on: problem)
+        let report = try await judge.judge(
+            Submission(source: program.code, language: language, name: "attempt-\(number)"), on: problem)
         if report.verdict.isAccepted {
             return (.judged(report), report.message)
         } else if let failing = report.tests.first(where: { !$0.verdict.isAccepted }) {
-            let message = failing.isSample ? "sample \(failing.name): \(failing.message)" : "hidden test \(failing.name): \(failing.verdict.meaning)"
+            let message =
+                failing.isSample
+                ? "sample \(failing.name): \(failing.message)"
+                : "hidden test \(failing.name): \(failing.verdict.meaning)"
             return (.judged(report), message)
         } else {
             return (.judged(report), report.message)

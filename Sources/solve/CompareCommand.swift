@@ -39,9 +39,12 @@ struct CompareCommand: AsyncParsableCommand {
     func validate() throws {
         if runs != nil, models != nil { throw ValidationError("--runs and --models both pick runs; give one.") }
         if ReportFormat(rawValue: format) == nil {
-            throw ValidationError("--format must be one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(
+                "--format must be one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        if k != nil, ks == nil { throw ValidationError("--k takes positive integers separated by commas, e.g. 1,5,10.") }
+        if k != nil, ks == nil {
+            throw ValidationError("--k takes positive integers separated by commas, e.g. 1,5,10.")
+        }
     }
 
     private var ks: [Int]? {
@@ -70,7 +73,9 @@ struct CompareCommand: AsyncParsableCommand {
 
     /// The runs `--runs` or `--models` pick, else every run.
     private var selection: RunSelection {
-        func list(_ text: String) -> [String] { text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        func list(_ text: String) -> [String] {
+            text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
         if let runs { return .named(list(runs)) }
         if let models { return .latest(ofModels: list(models)) }
         return .all

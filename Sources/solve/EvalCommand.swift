@@ -27,7 +27,10 @@ struct EvalRunCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A folder of Markdown problems or Kattis packages, a problem-set file (one path per line), or one problem. Default: the bundled Problems/.")
+    @Argument(
+        help:
+            "A folder of Markdown problems or Kattis packages, a problem-set file (one path per line), or one problem. Default: the bundled Problems/."
+    )
     var set: String?
 
     @Option(name: .long, help: "A configured model alias or served id; repeat to compare models (one run each).")
@@ -39,7 +42,9 @@ struct EvalRunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Independent samples per problem (for pass@k).")
     var samples = 1
 
-    @Option(name: .long, help: "Attempts per sample, with feedback between them (default 4, or max_attempts in solve.yaml).")
+    @Option(
+        name: .long, help: "Attempts per sample, with feedback between them (default 4, or max_attempts in solve.yaml)."
+    )
     var maxAttempts: Int?
 
     @Option(name: .long, help: "Samples in flight at once (requests to the server).")
@@ -48,13 +53,17 @@ struct EvalRunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The SQLite database (default: runs/eval.sqlite, under runs_dir of solve.yaml).")
     var db: String?
 
-    @Option(name: .long, help: "Run name (default: the model and the time). With several models each run is NAME/alias.")
+    @Option(
+        name: .long, help: "Run name (default: the model and the time). With several models each run is NAME/alias.")
     var run: String?
 
     @Flag(name: .long, help: "Continue the run named by --run (default: the latest in the database) where it stopped.")
     var resume = false
 
-    @Option(name: .long, help: "Run only shard I of N (1-based): every N-th problem in slug order. Merge shards with `solve eval merge`.")
+    @Option(
+        name: .long,
+        help: "Run only shard I of N (1-based): every N-th problem in slug order. Merge shards with `solve eval merge`."
+    )
     var shard: String?
 
     @Option(name: .long, help: "Language to ask for; pins it (no switching on resample).")
@@ -76,7 +85,9 @@ struct EvalRunCommand: AsyncParsableCommand {
         if let language {
             do { _ = try Language.named(language) } catch { throw ValidationError("\(error)") }
         }
-        if let run, run.isEmpty || run.contains("/") { throw ValidationError("--run must be a non-empty name without '/'.") }
+        if let run, run.isEmpty || run.contains("/") {
+            throw ValidationError("--run must be a non-empty name without '/'.")
+        }
     }
 
     func run() async throws {
@@ -84,7 +95,8 @@ struct EvalRunCommand: AsyncParsableCommand {
             try await SignalExit.watching { signals in
                 var settings = try server.loadSettings()
                 let plan = EvaluationPlan(
-                    models: model, samples: samples, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language,
+                    models: model, samples: samples, maxAttempts: maxAttempts ?? settings.maxAttempts,
+                    language: language,
                     endpoint: server.endpoint, shard: try shard.map(Shard.init(parsing:)))
                 let session = try EvaluationSession(
                     EvaluationRequest(
@@ -96,11 +108,13 @@ struct EvalRunCommand: AsyncParsableCommand {
                 defer { localServer?.stop() }
                 let prompts = try PromptLibrary(folder: settings.promptsDirectory)
                 if prompts.folder == nil {
-                    FileHandle.standardError.write(Data("no Prompts/ folder found: using the templates built into solve\n".utf8))
+                    FileHandle.standardError.write(
+                        Data("no Prompts/ folder found: using the templates built into solve\n".utf8))
                 }
                 let progress = EvalProgress(bar: isatty(STDERR_FILENO) == 1)
                 let summary = try await session.run(
-                    config: settings, prompts: prompts, judge: try Judge(concurrency: ProcessInfo.processInfo.activeProcessorCount),
+                    config: settings, prompts: prompts,
+                    judge: try Judge(concurrency: ProcessInfo.processInfo.activeProcessorCount),
                     onPrepared: { lease, name in
                         signals.onSignal { lease.release() }
                         signals.sayOnSignal { progress.interrupted(database: session.store.path, run: name) }
@@ -111,7 +125,9 @@ struct EvalRunCommand: AsyncParsableCommand {
                     print(summary.report.render(.json))
                 } else {
                     print(summary.report.render(.table))
-                    print("database: \(summary.database)   again: solve compare --db \(summary.database) --runs \(summary.runs.joined(separator: ","))")
+                    print(
+                        "database: \(summary.database)   again: solve compare --db \(summary.database) --runs \(summary.runs.joined(separator: ","))"
+                    )
                 }
                 switch summary.status {
                 case .complete:
@@ -119,8 +135,10 @@ struct EvalRunCommand: AsyncParsableCommand {
                 case .stopped(let failure):
                     throw CommandFailure.exit("\(failure)")
                 case .incomplete(let missing, let expected):
-                    FileHandle.standardError.write(Data(
-                        "\(missing) of \(expected) samples could not finish; continue with --resume --run \(summary.name)\n".utf8))
+                    FileHandle.standardError.write(
+                        Data(
+                            "\(missing) of \(expected) samples could not finish; continue with --resume --run \(summary.name)\n"
+                                .utf8))
                     throw ExitCode(1)
                 }
             }
@@ -130,7 +148,8 @@ struct EvalRunCommand: AsyncParsableCommand {
     private func setURL() throws -> URL {
         if let set { return URL(fileURLWithPath: try ProblemLocator.existingPath(set) ?? set) }
         guard let bundled = ProjectFolders.candidates(named: "Problems", environmentKey: "SOLVE_PROBLEMS").first else {
-            throw CommandFailure("no problem set given and no bundled Problems/ folder found (set SOLVE_PROBLEMS or pass SET)")
+            throw CommandFailure(
+                "no problem set given and no bundled Problems/ folder found (set SOLVE_PROBLEMS or pass SET)")
         }
         return bundled
     }
@@ -140,7 +159,8 @@ struct EvalMergeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Merge evaluation databases (shards run on other machines) into one.",
-        discussion: "Runs present in several databases must have the same settings; their shards and samples are united."
+        discussion:
+            "Runs present in several databases must have the same settings; their shards and samples are united."
     )
 
     @Argument(help: "The database to merge into (created when missing).")
@@ -156,7 +176,9 @@ struct EvalMergeCommand: AsyncParsableCommand {
     func run() async throws {
         try await CommandFailure.funnel {
             try EvaluationStore(path: into).merge(databases: from) { path, added in
-                for (run, count) in added.sorted(by: { $0.key < $1.key }) { print("\(path): run \(run): \(count) samples added") }
+                for (run, count) in added.sorted(by: { $0.key < $1.key }) {
+                    print("\(path): run \(run): \(count) samples added")
+                }
             }
         }
     }

@@ -17,7 +17,9 @@ struct ModelsCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let settings = try await CommandFailure.funnel { try SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) }) }
+        let settings = try await CommandFailure.funnel {
+            try SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) })
+        }
         let checks = await EndpointCheck.all(in: settings)
         if json {
             print(try CommandOutput.json(checks))

@@ -8,7 +8,11 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .long, help: "Send every request to this OpenAI-compatible API base, e.g. http://localhost:8000/v1.")
     var endpoint: String?
 
-    @Flag(name: .long, help: "Start a llama.cpp server with a small coder model on this machine (installed by Scripts/install-local-model).")
+    @Flag(
+        name: .long,
+        help:
+            "Start a llama.cpp server with a small coder model on this machine (installed by Scripts/install-local-model)."
+    )
     var local = false
 
     @Option(name: .long, help: "The --local model: 1.5b (default) or 0.5b.")
@@ -19,9 +23,12 @@ struct ServerOptions: ParsableArguments {
 
     func validate() throws {
         if LocalModel(rawValue: localModel) == nil {
-            throw ValidationError("--local-model must be one of \(LocalModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(
+                "--local-model must be one of \(LocalModel.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        if local, endpoint != nil { throw ValidationError("--local and --endpoint both say where the server is; give one.") }
+        if local, endpoint != nil {
+            throw ValidationError("--local and --endpoint both say where the server is; give one.")
+        }
     }
 
     /// The configuration file's settings, or the built-in defaults.

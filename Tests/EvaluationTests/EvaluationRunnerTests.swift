@@ -328,7 +328,6 @@ final class EventLog: @unchecked Sendable {
 
 /// The engine end to end: the model client against the scripted Python server, programs in the real sandbox.
 @Suite(.serialized, .tags(.integration)) struct EvaluationIntegrationTests {
-    static let judge = try! Judge(concurrency: 2)
     let server = ScriptedServer.shared
 
     @Test func everyAttemptAndSampleIsStoredWithItsOutcome() async throws {
@@ -339,7 +338,7 @@ final class EventLog: @unchecked Sendable {
         for index in config.models.indices { config.models[index].apiKey = key }
         config.retry = RetryPolicy(maxRetries: 1, baseDelay: 0.01, maxDelay: 0.1)
         let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
-        let solver = Solver(config: config, prompts: prompts, judge: Self.judge, requestLimit: 4)
+        let solver = Solver(config: config, prompts: prompts, judge: try Judge(concurrency: 2), requestLimit: 4)
         let plan = EvaluationPlan(models: ["feedback", "plain"], samples: 1, maxAttempts: 3)
         let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: 4)
         let runs = try runner.prepare(plan.runs(named: "t", set: set, config: config, promptsHash: "h"), set: set, resume: false)

@@ -55,7 +55,9 @@ import TestSupport
 
         // Two failed samples are fewer than the failures in a row that stop a run: they remain for a resume.
         let failed = try await run(try session(models: ["always-500"], runName: "few"), scenarios: ["always-500"])
-        guard case .incomplete(missing: 2, expected: 2) = failed.status else { Issue.record("\(failed.status)"); return }
+        guard case .incomplete(missing: 2, expected: 2) = failed.status else {
+            Issue.record("\(failed.status)"); return
+        }
 
         let dead = try await run(
             try session(models: ["always-500"], samples: 3, runName: "dead"), scenarios: ["always-500"])
@@ -78,7 +80,9 @@ import TestSupport
         #expect(throws: EvaluationError.noRunOfModel(model: "q", database: "db", models: ["x", "y"])) {
             try RunSelection.latest(ofModels: ["q"]).names(among: runs, database: "db")
         }
-        #expect(throws: EvaluationError.noRuns(database: "db")) { try RunSelection.all.names(among: [], database: "db") }
+        #expect(throws: EvaluationError.noRuns(database: "db")) {
+            try RunSelection.all.names(among: [], database: "db")
+        }
         #expect(PassAtK.defaultKs(samplesPerProblem: 1) == [1] && PassAtK.defaultKs(samplesPerProblem: 5) == [1, 5])
     }
 }

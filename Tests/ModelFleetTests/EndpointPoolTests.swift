@@ -61,7 +61,8 @@ import TestSupport
             alias: "r1", served: "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", endpoints: ["http://127.0.0.1:9/v1"])
         let error = await #expect(throws: ModelFleetError.self) { try await pool.check(model) }
         let text = error.map { "\($0)" } ?? ""
-        #expect(text.hasPrefix("no server answers for deepseek-ai/DeepSeek-R1-Distill-Qwen-7B at http://127.0.0.1:9/v1"))
+        #expect(
+            text.hasPrefix("no server answers for deepseek-ai/DeepSeek-R1-Distill-Qwen-7B at http://127.0.0.1:9/v1"))
         #expect(
             text.contains(
                 "  vllm serve deepseek-ai/DeepSeek-R1-Distill-Qwen-7B --port 9 --max-model-len 32768 "
@@ -95,7 +96,8 @@ import TestSupport
         ]
         let checks = await EndpointCheck.all(in: config) { endpoint, _ in
             ScriptedChatModel(
-                serving: "a", unreachable: endpoint.contains(":9/") ? .unreachable(endpoint: endpoint, detail: "refused") : nil
+                serving: "a",
+                unreachable: endpoint.contains(":9/") ? .unreachable(endpoint: endpoint, detail: "refused") : nil
             ) { _, _ in .answer("") }
         }
         #expect(checks.map(\.servedHere) == [true, false, false])

@@ -15,14 +15,20 @@ import TestSupport
 
     @Test func builtInDefaultsAreTheSeedPair() throws {
         let config = try SolveConfig.load(file: nil, environment: [:])
-        #expect(config.models.map(\.served) == ["deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", "Qwen/Qwen2.5-Coder-7B-Instruct"])
+        #expect(
+            config.models.map(\.served) == [
+                "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", "Qwen/Qwen2.5-Coder-7B-Instruct",
+            ])
         #expect(config.models.map { $0.endpoints } == [["http://localhost:8000/v1"], ["http://localhost:8001/v1"]])
-        #expect(config.model(for: .code)?.sampling == Sampling(temperature: 0.7, topP: 0.8, topK: 20, repetitionPenalty: 1.05, maxTokens: 4096))
+        #expect(
+            config.model(for: .code)?.sampling
+                == Sampling(temperature: 0.7, topP: 0.8, topK: 20, repetitionPenalty: 1.05, maxTokens: 4096))
         #expect(config.model(for: .reasoning)?.systemPrompt == false)
     }
 
     @Test func environmentGivesKeyAndBaseURL() throws {
-        let config = try SolveConfig.load(file: nil, environment: ["OPENAI_API_KEY": "sk-1", "OPENAI_BASE_URL": "http://gpu:9000/v1"])
+        let config = try SolveConfig.load(
+            file: nil, environment: ["OPENAI_API_KEY": "sk-1", "OPENAI_BASE_URL": "http://gpu:9000/v1"])
         #expect(config.models.allSatisfy { $0.apiKey == "sk-1" && $0.endpoints == ["http://gpu:9000/v1"] })
     }
 
@@ -33,7 +39,8 @@ import TestSupport
     }
 
     @Test func aFullFileIsRead() throws {
-        let file = try write("""
+        let file = try write(
+            """
             language: python
             max_attempts: 6
             timeouts: {connect: 2s, first_token: 90s, total: 20m}
@@ -59,10 +66,19 @@ import TestSupport
     }
 
     @Test(arguments: [
-        ("models:\n  - served: x\n    endpoint: http://a/v1\n    temprature: 1\n", "solve.yaml:4: temprature \"temprature\" is not a known key of a model"),
+        (
+            "models:\n  - served: x\n    endpoint: http://a/v1\n    temprature: 1\n",
+            "solve.yaml:4: temprature \"temprature\" is not a known key of a model"
+        ),
         ("max_attempts: zero\n", "solve.yaml:1: max_attempts \"zero\" is not a whole number"),
-        ("models:\n  - served: x\n    role: thinker\n    endpoint: http://a/v1\n", "solve.yaml:3: role \"thinker\" is not a role; expected reasoning or code"),
-        ("models:\n  - served: x\n    endpoint: localhost:8000\n", "solve.yaml:3: endpoint \"localhost:8000\" is not an http(s) URL"),
+        (
+            "models:\n  - served: x\n    role: thinker\n    endpoint: http://a/v1\n",
+            "solve.yaml:3: role \"thinker\" is not a role; expected reasoning or code"
+        ),
+        (
+            "models:\n  - served: x\n    endpoint: localhost:8000\n",
+            "solve.yaml:3: endpoint \"localhost:8000\" is not an http(s) URL"
+        ),
         ("models:\n  - served: x\n", "solve.yaml:2: endpoints \"\" is missing for x"),
         ("timeouts: {total: forever}\n", "solve.yaml:1: total \"forever\" is not a duration"),
         ("timeouts: {idel: 5s}\n", "solve.yaml:1: idel \"idel\" is not a known key of timeouts"),
@@ -103,20 +119,34 @@ import TestSupport
         ("timeouts: {connect: 200h}\n", "solve.yaml:1: connect \"200h\" is out of range"),
         ("timeouts: {connect: infm}\n", "solve.yaml:1: connect \"infm\" is not a duration"),
         ("timeouts: {connect: 5 parsecs}\n", "solve.yaml:1: connect \"5 parsecs\" is not a duration"),
-        ("models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {max_tokens: 1e300}\n",
-         "solve.yaml:4: max_tokens \"1e300\" is outside 1…10000000"),
-        ("models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {top_k: -1e300}\n",
-         "solve.yaml:4: top_k \"-1e300\" is outside -1…1000000"),
-        ("models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {seed: 1e300}\n",
-         "solve.yaml:4: seed \"1e300\" is outside 0…4294967295"),
-        ("models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {seed: 9223372036854775807}\n",
-         "solve.yaml:4: seed \"9223372036854775807\" is outside 0…4294967295"),
-        ("models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {temperature: 1e300}\n",
-         "solve.yaml:4: temperature \"1e+300\" is outside 0.0…10.0"),
-        ("models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {top_p: -0.5}\n",
-         "solve.yaml:4: top_p \"-0.5\" is outside 0.0…1.0"),
-        ("models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {presence_penalty: 3}\n",
-         "solve.yaml:4: presence_penalty \"3.0\" is outside -2.0…2.0"),
+        (
+            "models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {max_tokens: 1e300}\n",
+            "solve.yaml:4: max_tokens \"1e300\" is outside 1…10000000"
+        ),
+        (
+            "models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {top_k: -1e300}\n",
+            "solve.yaml:4: top_k \"-1e300\" is outside -1…1000000"
+        ),
+        (
+            "models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {seed: 1e300}\n",
+            "solve.yaml:4: seed \"1e300\" is outside 0…4294967295"
+        ),
+        (
+            "models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {seed: 9223372036854775807}\n",
+            "solve.yaml:4: seed \"9223372036854775807\" is outside 0…4294967295"
+        ),
+        (
+            "models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {temperature: 1e300}\n",
+            "solve.yaml:4: temperature \"1e+300\" is outside 0.0…10.0"
+        ),
+        (
+            "models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {top_p: -0.5}\n",
+            "solve.yaml:4: top_p \"-0.5\" is outside 0.0…1.0"
+        ),
+        (
+            "models:\n  - served: x\n    endpoint: http://a/v1\n    sampling: {presence_penalty: 3}\n",
+            "solve.yaml:4: presence_penalty \"3.0\" is outside -2.0…2.0"
+        ),
     ])
     func numbersOutOfRangeNameTheLineAndKey(yaml: String, message: String) throws {
         let file = try write(yaml)

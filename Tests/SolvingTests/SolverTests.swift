@@ -10,7 +10,11 @@ import TestSupport
 
 /// The whole loop — prompt, generate, extract, judge, feed back — with an in-process scripted model and judge.
 @Suite struct SolverTests {
-    let problem = try! ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+    let problem: Problem
+
+    init() throws {
+        problem = try ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+    }
 
     /// A solver whose only model is `chat`, with `role`, judged by the two-sum judge.
     static func solver(
@@ -116,7 +120,8 @@ import TestSupport
 
     @Test func aProgramInALanguageTheJudgeDoesNotRunIsACompileErrorWithoutAReport() async throws {
         let chat = ScriptedChatModel(serving: "scripted/java") { _, _ in
-            .answer("```java\npublic class Main { public static void main(String[] a) { System.out.println(1); } }\n```\n")
+            .answer(
+                "```java\npublic class Main { public static void main(String[] a) { System.out.println(1); } }\n```\n")
         }
         let judge = TwoSumScripts.judge()
         let (solver, _) = try Self.solver(chat, judge: judge)
@@ -181,7 +186,9 @@ import TestSupport
         #expect(first.contains("# Attempt 1: WA"))
         #expect(first.contains("## User message"))
         #expect(first.contains("| sample-1 (sample) | WA |"))
-        let result = try JSONSerialization.jsonObject(with: Data(contentsOf: transcript.folder.appendingPathComponent("result.json"))) as? [String: Any]
+        let result =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: transcript.folder.appendingPathComponent("result.json"))) as? [String: Any]
         #expect(result?["verdict"] as? String == "AC")
         #expect(outcome.transcript == transcript.folder.path)
     }
@@ -220,10 +227,16 @@ import TestSupport
 }
 
 @Suite struct RoutingChoicesTests {
-    let problem = try! ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+    let problem: Problem
+
+    init() throws {
+        problem = try ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+    }
 
     @Test func escalationTriesTheOtherModelAfterEveryAttemptFailed() async throws {
-        let models = ["scripted/no-code": TwoSumScripts.model("no-code"), "scripted/plain": TwoSumScripts.model("plain")]
+        let models = [
+            "scripted/no-code": TwoSumScripts.model("no-code"), "scripted/plain": TwoSumScripts.model("plain"),
+        ]
         var config = SolveConfig.builtIn
         config.models = [
             .codeDefaults(alias: "coder", served: "scripted/no-code", endpoints: ["http://scripted/v1"]),
@@ -244,15 +257,21 @@ import TestSupport
 
 /// The loop end to end: the model client against the scripted Python server, programs in the real sandbox.
 @Suite(.serialized, .tags(.integration)) struct SolverIntegrationTests {
-    static let judge = try! Judge()
+    let judge: Judge
     let server = ScriptedServer.shared
-    let problem = try! ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+    let problem: Problem
+
+    init() throws {
+        judge = try Judge()
+        problem = try ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+    }
 
     /// A solver whose only model is the scripted scenario, with an API key of its own (a fresh server counter).
     func solve(_ scenario: String, role: ModelRole = .code) async throws -> SolveOutcome {
         var model =
             role == .reasoning
-            ? ModelConfig.reasoningDefaults(alias: scenario, served: "scripted/\(scenario)", endpoints: [server.baseURL])
+            ? ModelConfig.reasoningDefaults(
+                alias: scenario, served: "scripted/\(scenario)", endpoints: [server.baseURL])
             : ModelConfig.codeDefaults(alias: scenario, served: "scripted/\(scenario)", endpoints: [server.baseURL])
         model.apiKey = UUID().uuidString
         var config = SolveConfig.builtIn
@@ -260,7 +279,7 @@ import TestSupport
         config.language = "python"
         config.retry = RetryPolicy(maxRetries: 2, baseDelay: 0.01, maxDelay: 1)
         let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
-        let solver = Solver(config: config, prompts: prompts, judge: Self.judge)
+        let solver = Solver(config: config, prompts: prompts, judge: judge)
         return try await solver.solve(problem, options: SolveOptions(maxAttempts: 4))
     }
 
@@ -293,7 +312,8 @@ struct ResentAnswerTests {
         AttemptRecord(
             number: 1, model: .codeDefaults(alias: "m", served: "m", endpoints: ["http://localhost:1/v1"]),
             endpoint: "http://localhost:1/v1", strategy: .first, sampling: Sampling(), messages: [],
-            generation: Generation(choice: ChatChoice(index: 0, reasoning: reasoning, answer: answer, finishReason: nil)),
+            generation: Generation(
+                choice: ChatChoice(index: 0, reasoning: reasoning, answer: answer, finishReason: nil)),
             outcome: .noProgram(truncated: false), message: "")
     }
 

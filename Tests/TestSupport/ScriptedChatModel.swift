@@ -51,7 +51,8 @@ public final class ScriptedChatModel: ChatModel, @unchecked Sendable {  // `rece
             onEvent(.answer(choice: 0, text: answer))
             let tokens = (reasoning.utf8.count + answer.utf8.count) / 4 + 1
             return ChatResult(
-                model: request.model, endpoint: "scripted", choices: [
+                model: request.model, endpoint: "scripted",
+                choices: [
                     ChatChoice(index: 0, reasoning: reasoning, answer: answer, finishReason: finishReason)
                 ], usage: Usage(promptTokens: 100, completionTokens: tokens, totalTokens: 100 + tokens),
                 firstTokenSeconds: 0.01, lastTokenSeconds: 0.02, textDeltas: 2, seconds: 0.02, retries: 0)

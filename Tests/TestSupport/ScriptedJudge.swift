@@ -16,7 +16,8 @@ public final class ScriptedJudge: SubmissionJudge, @unchecked Sendable {  // `ju
     /// The submissions judged so far, in order.
     public var submissions: [Submission] { lock.withLock { judged } }
 
-    public func judge(_ submission: Submission, on problem: Problem, options: JudgeOptions) async throws -> JudgeReport {
+    public func judge(_ submission: Submission, on problem: Problem, options: JudgeOptions) async throws -> JudgeReport
+    {
         lock.withLock { judged.append(submission) }
         return script(submission, problem)
     }

@@ -7,16 +7,20 @@ import ProblemFormat
 /// the in-process counterparts of the scripted server's scenarios.
 public enum TwoSumScripts {
     /// Two-sum's reference Python solution.
-    public static let rightPython = Fixtures.text(Fixtures.problems.appendingPathComponent("two-sum/solutions/accepted.py"))
+    public static let rightPython = Fixtures.text(
+        Fixtures.problems.appendingPathComponent("two-sum/solutions/accepted.py"))
     /// Two-sum's known-wrong Python solution.
-    public static let wrongPython = Fixtures.text(Fixtures.problems.appendingPathComponent("two-sum/solutions/wrong.py"))
+    public static let wrongPython = Fixtures.text(
+        Fixtures.problems.appendingPathComponent("two-sum/solutions/wrong.py"))
     /// The wrong program again, with a blank line more: the same program once normalized.
     public static let wrongPythonAgain = wrongPython.replacingOccurrences(of: "def main():", with: "\ndef main():")
 
     /// Two-sum's reference C++ solution.
-    public static let rightCpp = Fixtures.text(Fixtures.problems.appendingPathComponent("two-sum/solutions/accepted.cpp"))
+    public static let rightCpp = Fixtures.text(
+        Fixtures.problems.appendingPathComponent("two-sum/solutions/accepted.cpp"))
     /// A draft that prints 0-based positions.
-    public static let wrongCpp = rightCpp.replacingOccurrences(of: "idx[lo] + 1, j = idx[hi] + 1", with: "idx[lo], j = idx[hi]")
+    public static let wrongCpp = rightCpp.replacingOccurrences(
+        of: "idx[lo] + 1, j = idx[hi] + 1", with: "idx[lo], j = idx[hi]")
     /// The reference solution without a semicolon.
     public static let brokenCpp = rightCpp.replacingOccurrences(of: "cin.tie(nullptr);", with: "cin.tie(nullptr)")
 
@@ -81,7 +85,9 @@ extension TwoSumScripts {
         case "feedback":
             return .answer(answer("python", feedback ? rightPython : wrongPython))
         case "repeat":
-            if feedback { return .answer("I checked it again; the program is correct:\n\n```python\n\(wrongPythonAgain)```\n") }
+            if feedback {
+                return .answer("I checked it again; the program is correct:\n\n```python\n\(wrongPythonAgain)```\n")
+            }
             return .answer(answer("python", number > 1 ? rightPython : wrongPython))
         case "compile-error":
             return .answer(answer("cpp", feedback ? rightCpp : brokenCpp))
@@ -93,12 +99,14 @@ extension TwoSumScripts {
             return .answer(
                 "Store each value's first index in a hash map.\n\n```cpp\n\(rightCpp)```\n\nFor the sample the output is:"
                     + "\n\n```text\n1 2\n```\n",
-                reasoning: "The task is two-sum. First draft:\n\n```cpp\n\(wrongCpp)```\n\nWait, indices are 1-based.\n")
+                reasoning: "The task is two-sum. First draft:\n\n```cpp\n\(wrongCpp)```\n\nWait, indices are 1-based.\n"
+            )
         case "unterminated-fence":
             return .answer("Here is the solution:\n```python\n" + rightPython, finishReason: "length")
         case "truncated-in-reasoning":
             return .answer(
-                "", reasoning: "Let me write the hash-map solution.\n\n```python\n\(rightPython)```\nNow the edge cases",
+                "",
+                reasoning: "Let me write the hash-map solution.\n\n```python\n\(rightPython)```\nNow the edge cases",
                 finishReason: "length")
         case "error-flat":
             return .failure(
