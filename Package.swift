@@ -25,7 +25,8 @@ let package = Package(
             name: "ProblemFormat",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        /// Where `solve` keeps what it builds (precompiled headers, the local model server): read by Judging and the fleet.
+        /// Where `solve` keeps what it builds (precompiled headers, the local model server): read by Judging and
+        /// the fleet.
         .target(name: "Caches"),
         .target(
             name: "Judging",
@@ -96,8 +97,8 @@ let package = Package(
         .executableTarget(
             name: "solve",
             dependencies: [
-                "ProblemFormat", "Judging", "ServingPlan", "ServerBench", "ModelClient", "ModelFleet", "Solving", "Evaluation",
-                "Importing",
+                "ProblemFormat", "Judging", "ServingPlan", "ServerBench", "ModelClient", "ModelFleet", "Solving",
+                "Evaluation", "Importing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -121,7 +122,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: ["Solving", "ModelFleet", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]
         ),
-        .testTarget(name: "ModelFleetTests", dependencies: ["ModelFleet", "ModelClient", "ServingPlan", "TestSupport"]),
+        .testTarget(name: "ModelFleetTests", dependencies: ["ModelFleet", "ModelClient", "TestSupport"]),
         .testTarget(
             name: "SolvingTests",
             dependencies: ["Solving", "ModelFleet", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]
@@ -136,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "SolveCLITests",
             dependencies: [
-                "solve", "Solving", "ModelFleet", "TestSupport",
+                "solve", "Solving", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
