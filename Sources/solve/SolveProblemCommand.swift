@@ -27,7 +27,8 @@ struct SolveProblemCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Generations per model (default 4, or max_attempts in solve.yaml).")
     var maxAttempts: Int?
 
-    @Option(name: .long, help: "Language to ask for: cpp, c, python, … (default cpp; retries may switch when not given).")
+    @Option(
+        name: .long, help: "Language to ask for: cpp, c, python, … (default cpp; retries may switch when not given).")
     var language: String?
 
     @Flag(name: .long, help: "Print why the router chose the model.")
@@ -57,24 +58,21 @@ struct SolveProblemCommand: AsyncParsableCommand {
             try await SignalExit.watching { signals in
                 let loaded = try ProblemLocator.load(problem)
                 var settings = try server.loadSettings()
-                var notes: [String] = []
                 let localServer = try await server.startLocalServer(
                     parallel: 1, into: &settings, status: interactive, signals: signals)
                 defer { localServer?.stop() }
-                if let localServer {
-                    notes.append("--local: both routes use \(localServer.model.displayName) on llama.cpp at \(localServer.baseURL)")
+                let notes = localServer.map {
+                    ["--local: both routes use \($0.model.displayName) on llama.cpp at \($0.baseURL)"]
                 }
-                let prompts = try PromptLibrary(folder: settings.promptsDirectory)
-                if prompts.folder == nil { notes.append("no Prompts/ folder found: using the templates built into solve") }
-                let solver = Solver(config: settings, prompts: prompts, judge: try Judge())
                 let options = SolveOptions(
-                    model: model, endpoint: server.endpoint, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, escalate: escalate)
-                let runs = URL(fileURLWithPath: runsDir ?? settings.runsDirectory)
-                let transcript = try TranscriptWriter(runsDirectory: runs, problemSlug: loaded.slug)
-                let view = interactive ? SolveView(problem: loaded, maxAttempts: options.maxAttempts, explain: explain) : nil
-                let outcome = try await solver.solve(loaded, options: options, transcript: transcript, notes: notes) { event in
-                    view?.show(event)
-                }
+                    model: model, endpoint: server.endpoint, maxAttempts: maxAttempts ?? settings.maxAttempts,
+                    language: language, escalate: escalate)
+                let view =
+                    interactive ? SolveView(problem: loaded, maxAttempts: options.maxAttempts, explain: explain) : nil
+                let outcome = try await Solver.solve(
+                    loaded, config: settings, options: options, judge: try Judge(),
+                    runsDirectory: URL(fileURLWithPath: runsDir ?? settings.runsDirectory), notes: notes ?? []
+                ) { view?.show($0) }
                 if let view {
                     view.finish(outcome)
                 } else {
@@ -142,8 +140,10 @@ struct SolveSummary: Encodable {
         promptsHash = outcome.promptsHash
         attempts = outcome.attempts.map {
             Attempt(
-                number: $0.number, model: $0.model, strategy: $0.strategy.rawValue, verdict: $0.verdict, message: $0.message,
-                language: $0.program?.language, tokens: $0.usage?.completionTokens, seconds: ($0.seconds * 100).rounded() / 100,
+                number: $0.number, model: $0.model, strategy: $0.strategy.rawValue, verdict: $0.verdict,
+                message: $0.message,
+                language: $0.program?.language, tokens: $0.usage?.completionTokens,
+                seconds: ($0.seconds * 100).rounded() / 100,
                 truncated: $0.truncated, finishReason: $0.finishReason, repeatOf: $0.repeatOf)
         }
     }
