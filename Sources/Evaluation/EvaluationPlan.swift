@@ -1,5 +1,6 @@
 import Foundation
 import ModelClient
+import ModelFleet
 import ProblemFormat
 import Solving
 

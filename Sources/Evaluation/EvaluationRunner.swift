@@ -1,4 +1,5 @@
 import Foundation
+import ModelFleet
 import ProblemFormat
 import Solving
 
@@ -61,7 +62,7 @@ public struct EvaluationRunner: Sendable {
     /// - Parameter lease: this process's lease on `runs` (`EvaluationStore.lease(runs:)`); every write checks it.
     /// - Throws: `EvaluationError.serverFailing` after `failureLimit` failed samples in a row; `.database` when the
     ///   store fails (a full disk) and `.leaseLost` when another process took the run over: what is stored stays
-    ///   whole; `SolveError` when no server answers at all; `CancellationError` when cancelled (everything finished
+    ///   whole; `ModelFleetError` when no server answers at all, `SolveError` for bad prompts or configuration; `CancellationError` when cancelled (everything finished
     ///   so far is stored).
     public func run(
         _ runs: [RunRecord], set: ProblemSet, lease: RunLease,
@@ -128,7 +129,8 @@ public struct EvaluationRunner: Sendable {
 
     /// One sample: solve, store each attempt as it finishes, then the sample with all its attempts in one
     /// transaction. Returns why it could not finish, if so (its stored attempts are then set aside).
-    /// - Throws: a store failure (the run stops: a full disk fails every later sample too), `SolveError`, or
+    /// - Throws: a store failure (the run stops: a full disk fails every later sample too), `SolveError`,
+    ///   `ModelFleetError`, or
     ///   `CancellationError`.
     private func solveSample(
         run: RunRecord, problem: Problem, sample: Int, lease: RunLease,
@@ -142,7 +144,7 @@ public struct EvaluationRunner: Sendable {
             outcome = try await solver.solve(problem, options: plan.solveOptions(for: run, sample: sample)) { event in
                 guard case .attemptFinished(let attempt) = event else { return }
                 // A failed request is not an attempt of the model; the sample is rerun.
-                guard attempt.verdict != "error" else { return }
+                guard !attempt.outcome.isServerFailure else { return }
                 do {
                     try store.record(attempt, run: run, problem: problem.slug, sample: sample, lease: lease)
                 } catch {
@@ -153,14 +155,17 @@ public struct EvaluationRunner: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch let error as SolveError {
-            // Bad prompts or configuration, or no server for this model before its first request: nothing can run.
+            // Bad prompts or configuration: nothing can run.
+            throw error
+        } catch let error as ModelFleetError {
+            // No server for this model before its first request: nothing can run.
             throw error
         } catch {
             try storeFailure.rethrow()
             return try setAside(run: run, problem: problem, sample: sample, lease: lease, reason: "\(error)", onEvent)
         }
         try storeFailure.rethrow()
-        if let failed = outcome.attempts.last, failed.verdict == "error" {
+        if let failed = outcome.serverFailure {
             return try setAside(
                 run: run, problem: problem, sample: sample, lease: lease, reason: failed.message, onEvent)
         }

@@ -8,7 +8,7 @@ extension EvaluationStore {
     public func record(_ attempt: AttemptRecord, run: RunRecord, problem: String, sample: Int, lease: RunLease) throws {
         try write { db in
             try Self.require(lease, holds: run.name, db)
-            try Self.insert(attempt, status: "pending", run: run, problem: problem, sample: sample, into: db)
+            try Self.insert(attempt, status: .pending, run: run, problem: problem, sample: sample, into: db)
         }
     }
 
@@ -27,25 +27,22 @@ extension EvaluationStore {
                 db,
                 sql: """
                     SELECT id, number FROM attempt
-                    WHERE run = ? AND problem = ? AND sample = ? AND status = 'pending' ORDER BY id
+                    WHERE run = ? AND problem = ? AND sample = ? AND status = ? ORDER BY id
                     """,
-                arguments: key)
+                arguments: key + [AttemptStatus.pending])
             var stored: [Int: Int64] = [:]
             for row in pending { stored[row["number"]] = row["id"] }
             for attempt in attempts {
                 if let id = stored[attempt.number] {
-                    try db.execute(sql: "UPDATE attempt SET status = 'final' WHERE id = ?", arguments: [id])
+                    try db.execute(sql: "UPDATE attempt SET status = ? WHERE id = ?", arguments: [AttemptStatus.final, id])
                 } else {
                     try Self.insert(
-                        attempt, status: "final", run: run, problem: result.problem, sample: result.sample, into: db)
+                        attempt, status: .final, run: run, problem: result.problem, sample: result.sample, into: db)
                 }
             }
             try db.execute(
-                sql: """
-                    UPDATE attempt SET status = 'abandoned'
-                    WHERE run = ? AND problem = ? AND sample = ? AND status = 'pending'
-                    """,
-                arguments: key)
+                sql: "UPDATE attempt SET status = ? WHERE run = ? AND problem = ? AND sample = ? AND status = ?",
+                arguments: [AttemptStatus.abandoned] + key + [AttemptStatus.pending])
         }
     }
 
@@ -54,11 +51,8 @@ extension EvaluationStore {
         try write { db in
             try Self.require(lease, holds: run, db)
             try db.execute(
-                sql: """
-                    UPDATE attempt SET status = 'abandoned'
-                    WHERE run = ? AND problem = ? AND sample = ? AND status = 'pending'
-                    """,
-                arguments: [run, key.problem, key.sample])
+                sql: "UPDATE attempt SET status = ? WHERE run = ? AND problem = ? AND sample = ? AND status = ?",
+                arguments: [AttemptStatus.abandoned, run, key.problem, key.sample, AttemptStatus.pending])
         }
     }
 
@@ -78,7 +72,8 @@ extension EvaluationStore {
         try write { db in
             try Self.require(lease, holds: run, db)
             try db.execute(
-                sql: "UPDATE attempt SET status = 'abandoned' WHERE run = ? AND status = 'pending'", arguments: [run])
+                sql: "UPDATE attempt SET status = ? WHERE run = ? AND status = ?",
+                arguments: [AttemptStatus.abandoned, run, AttemptStatus.pending])
             return db.changesCount
         }
     }
@@ -95,14 +90,14 @@ extension EvaluationStore {
                 sql: """
                     SELECT s.problem, s.sample FROM sample s
                     LEFT JOIN attempt a ON a.run = s.run AND a.problem = s.problem AND a.sample = s.sample
-                        AND a.status = 'final'
+                        AND a.status = ?
                     WHERE s.run = ?
                     GROUP BY s.problem, s.sample
                     HAVING COUNT(a.id) != s.attempts
                         OR COUNT(DISTINCT CASE WHEN a.number BETWEEN 1 AND s.attempts THEN a.number END) != s.attempts
                     ORDER BY s.problem, s.sample
                     """,
-                arguments: [run]
+                arguments: [AttemptStatus.final, run]
             ).map { SampleKey(problem: $0["problem"], sample: $0["sample"]) }
             for key in broken {
                 try db.execute(
@@ -111,18 +106,18 @@ extension EvaluationStore {
             }
             try db.execute(
                 sql: """
-                    UPDATE attempt SET status = 'abandoned'
-                    WHERE run = ? AND status = 'final' AND NOT EXISTS (
+                    UPDATE attempt SET status = ?
+                    WHERE run = ? AND status = ? AND NOT EXISTS (
                         SELECT 1 FROM sample s
                         WHERE s.run = attempt.run AND s.problem = attempt.problem AND s.sample = attempt.sample)
                     """,
-                arguments: [run])
+                arguments: [AttemptStatus.abandoned, run, AttemptStatus.final])
             return broken
         }
     }
 
     private static func insert(
-        _ attempt: AttemptRecord, status: String, run: RunRecord, problem: String, sample: Int, into db: Database
+        _ attempt: AttemptRecord, status: AttemptStatus, run: RunRecord, problem: String, sample: Int, into db: Database
     ) throws {
         let program = attempt.program
         try db.execute(

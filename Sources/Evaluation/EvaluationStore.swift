@@ -225,7 +225,9 @@ public final class EvaluationStore: Sendable {
                 }
             }
             let attempts = try other.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM attempt WHERE run = ? AND status = 'final' ORDER BY id", arguments: [incoming.name])
+                try Row.fetchAll(
+                    db, sql: "SELECT * FROM attempt WHERE run = ? AND status = ? ORDER BY id",
+                    arguments: [incoming.name, AttemptStatus.final])
             }
             let wanted = Set(missing.map { SampleKey(problem: $0.problem, sample: $0.sample) })
             plan.append((incoming, problems, missing, attempts.filter { wanted.contains(SampleKey(problem: $0["problem"], sample: $0["sample"])) }))
@@ -339,5 +341,5 @@ public struct ProblemEntry: Sendable, Hashable, Codable {
 
 extension AttemptRecord {
     /// The answer held no program.
-    var isNoCode: Bool { program == nil && verdict == "no code" }
+    var isNoCode: Bool { outcome.isNoProgram }
 }

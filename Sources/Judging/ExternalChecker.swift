@@ -66,8 +66,7 @@ actor ExternalCheckers {
             sources = [source]
         case .kattisValidator(let directory):
             let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
-            sources = files.filter { ["py", "cpp", "cc", "cxx", "c"].contains($0.pathExtension) }
-                .sorted { $0.path < $1.path }
+            sources = files.filter { Self.language(of: $0) != nil }.sorted { $0.path < $1.path }
         default:
             throw JudgingError.checker("not an external checker")
         }
@@ -76,12 +75,17 @@ actor ExternalCheckers {
         return command
     }
 
+    /// The checker language of a source file, from its extension.
+    private static func language(of file: URL) -> Language? {
+        Language.checkerLanguages.first { $0.extensions.contains(file.pathExtension) }
+    }
+
     private func build(_ sources: [URL]) async throws -> [String] {
-        if let python = sources.first(where: { $0.pathExtension == "py" }) {
+        if let python = sources.first(where: { Self.language(of: $0) == .python }) {
             return [Language.python.runCommand[0], "-I", "-S", "-B", python.path]
         }
         guard let first = sources.first else { throw JudgingError.checker("no checker source (.py, .cpp or .c) found") }
-        let isC = sources.allSatisfy { $0.pathExtension == "c" }
+        let isC = sources.allSatisfy { Self.language(of: $0) == .c }
         let directory = try workspace.makePrivateDirectory("checker-\(UUID().uuidString)")
         let binary = directory.appendingPathComponent("checker")
         let compiler = isC ? Language.c.compileCommand[0] : Language.cpp.compileCommand[0]

@@ -1,3 +1,4 @@
+import Caches
 import Foundation
 import ProblemFormat
 
@@ -47,7 +48,7 @@ public struct JudgeOptions: Sendable {
 }
 
 /// Compiles a submission and runs it on a problem's tests in the sandbox.
-public final class Judge: Sendable {
+public final class Judge: SubmissionJudge {
     public let workspace: Workspace
     let runPool: SandboxPool
     let toolPool: SandboxPool
@@ -56,7 +57,7 @@ public final class Judge: Sendable {
 
     /// - Parameter concurrency: how many submissions may be judged at once (one sandbox slot each).
     /// - Throws: `JudgingError.workspace` when no temporary directory can be made.
-    public init(concurrency: Int = 1, cacheRoot: URL = PrecompiledHeaders.defaultCacheRoot()) throws {
+    public init(concurrency: Int = 1, cacheRoot: URL = CacheFolder.root()) throws {
         workspace = try Workspace()
         // Compiles read the precompiled headers there, so the programs' view shows that folder (made now if new).
         let headers = PrecompiledHeaders.folder(in: cacheRoot)
@@ -75,8 +76,7 @@ public final class Judge: Sendable {
 
     /// Judges `submission` on `problem`: compile, then every test (samples first) until one fails.
     /// - Throws: `JudgingError` when the judge itself cannot work (no sandbox, no work directory).
-    public func judge(_ submission: Submission, on problem: Problem, options: JudgeOptions = JudgeOptions())
-        async throws -> JudgeReport
+    public func judge(_ submission: Submission, on problem: Problem, options: JudgeOptions) async throws -> JudgeReport
     {
         let directory = try workspace.makeDirectory("submission")
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -13,6 +13,20 @@ public struct JudgeReport: Sendable, Codable {
     /// The protections that were active.
     public var sandbox: [String]
 
+    public init(
+        verdict: Verdict, message: String, language: String, compile: CompileReport, tests: [TestReport],
+        timeMilliseconds: Int, memoryKiB: Int, sandbox: [String]
+    ) {
+        self.verdict = verdict
+        self.message = message
+        self.language = language
+        self.compile = compile
+        self.tests = tests
+        self.timeMilliseconds = timeMilliseconds
+        self.memoryKiB = memoryKiB
+        self.sandbox = sandbox
+    }
+
     enum CodingKeys: String, CodingKey {
         case verdict, message, language, compile, tests, sandbox
         case timeMilliseconds = "time_ms"
@@ -26,6 +40,12 @@ public struct CompileReport: Sendable, Codable {
     /// Compiler messages, cut at 64 KiB.
     public var log: String
     public var timeMilliseconds: Int
+
+    public init(ok: Bool, log: String, timeMilliseconds: Int) {
+        self.ok = ok
+        self.log = log
+        self.timeMilliseconds = timeMilliseconds
+    }
 
     enum CodingKeys: String, CodingKey {
         case ok, log
@@ -50,6 +70,23 @@ public struct TestReport: Sendable, Codable {
     public var output: String
     /// The end of the program's stderr (at most 1 KiB).
     public var stderr: String
+
+    public init(
+        name: String, isSample: Bool, verdict: Verdict, timeMilliseconds: Int, wallMilliseconds: Int, memoryKiB: Int,
+        message: String, exitCode: Int32?, signal: Int32?, output: String, stderr: String
+    ) {
+        self.name = name
+        self.isSample = isSample
+        self.verdict = verdict
+        self.timeMilliseconds = timeMilliseconds
+        self.wallMilliseconds = wallMilliseconds
+        self.memoryKiB = memoryKiB
+        self.message = message
+        self.exitCode = exitCode
+        self.signal = signal
+        self.output = output
+        self.stderr = stderr
+    }
 
     enum CodingKeys: String, CodingKey {
         case name, verdict, message, signal, output, stderr

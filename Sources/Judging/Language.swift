@@ -20,6 +20,8 @@ public struct Language: Sendable, Hashable {
     public var profile: SandboxProfile
     /// Whether the C++ precompiled header applies.
     public var usesPrecompiledHeader: Bool
+    /// The info strings of a Markdown fence that mark code in this language (`cpp`, `c++`, `py3`, …), lower case.
+    public var fenceLabels: [String] = []
     /// Environment variables the program runs with besides the judge's few.
     public var runEnvironment: [String: String] = [:]
     /// Address space granted beyond the memory limit for the runtime's own mappings (libc, libstdc++, CPython).
@@ -36,6 +38,9 @@ public struct Language: Sendable, Hashable {
     }
 
     public var isAvailable: Bool { missingTools.isEmpty }
+
+    /// The info string of the Markdown fence prompts ask for code in (the id).
+    public var fence: String { id }
 }
 
 extension Language {
@@ -45,7 +50,7 @@ extension Language {
     public static let c = Language(
         id: "c", name: "C (gcc, -O2 -std=gnu17)", extensions: ["c"], aliases: ["gcc"], sourceFileName: "main.c",
         compileCommand: ["/usr/bin/gcc", "-O2", "-std=gnu17", "-DONLINE_JUDGE", "-o", "{binary}", "{source}", "-lm"],
-        runCommand: ["{binary}"], profile: .native, usesPrecompiledHeader: false)
+        runCommand: ["{binary}"], profile: .native, usesPrecompiledHeader: false, fenceLabels: ["c"])
 
     public static let cpp = Language(
         id: "cpp", name: "C++ (g++, -O2 -std=gnu++20)", extensions: ["cpp", "cc", "cxx", "c++", "cp"],
@@ -53,7 +58,8 @@ extension Language {
         compileCommand: [
             "/usr/bin/g++", "-O2", "-std=gnu++20", "-DONLINE_JUDGE", "{pch}", "-o", "{binary}", "{source}",
         ],
-        runCommand: ["{binary}"], profile: .native, usesPrecompiledHeader: true)
+        runCommand: ["{binary}"], profile: .native, usesPrecompiledHeader: true,
+        fenceLabels: ["cpp", "c++", "cc", "cxx", "hpp"])
 
     /// CPython from the system, isolated (`-I`), without `site` (`-S`: no site-packages or `.pth` code of the
     /// machine runs first) and without `.pyc` writes (`-B`); ``pythonLoader`` gives it `exit()` and `quit()` as
@@ -66,7 +72,7 @@ extension Language {
             "import sys; compile(open(sys.argv[1], 'rb').read(), sys.argv[1], 'exec')", "{source}",
         ],
         runCommand: ["/usr/bin/python3", "-I", "-S", "-B", "-c", pythonLoader, "{source}"], profile: .python,
-        usesPrecompiledHeader: false)
+        usesPrecompiledHeader: false, fenceLabels: ["python", "python3", "py", "py3"])
 
     /// PyPy 3 from the system (Debian's `pypy3`), run like CPython; its JIT needs a profile of its own.
     public static let pypy = Language(
@@ -108,10 +114,30 @@ extension Language {
         id: "rust", name: "Rust (rustc -O, edition 2021)", extensions: ["rs"], aliases: ["rs"],
         sourceFileName: "main.rs",
         compileCommand: ["/usr/bin/rustc", "-O", "--edition", "2021", "-o", "{binary}", "{source}"],
-        runCommand: ["{binary}"], profile: .native, usesPrecompiledHeader: false)
+        runCommand: ["{binary}"], profile: .native, usesPrecompiledHeader: false, fenceLabels: ["rust", "rs"])
 
     /// Every language the judge knows, available or not.
     public static let all: [Language] = [.c, .cpp, .python, .pypy, .rust]
+
+    /// The languages a model is asked for in turn when none is pinned: after the configured one, these.
+    public static let rotation: [Language] = [.cpp, .python]
+
+    /// The languages checkers and output validators are written in: Python runs as it is, C and C++ are compiled.
+    public static let checkerLanguages: [Language] = [.python, .cpp, .c]
+
+    /// Fence labels of languages models answer in that the judge does not run, by id: an answer in one of them is
+    /// named ("the answer is in java, which this machine cannot judge") instead of being read as prose.
+    public static let unjudgedFenceLabels: [String: [String]] = ["java": ["java"], "go": ["go", "golang"]]
+
+    /// The id of the language a fence label names (`cpp`, `c++17`, `py3`, `golang`), among the judge's languages
+    /// and ``unjudgedFenceLabels``; nil for anything else. `label` is one lower-case word.
+    public static func id(forFenceLabel label: String) -> String? {
+        if let language = all.first(where: { $0.fenceLabels.contains(label) }) { return language.id }
+        if let (id, _) = unjudgedFenceLabels.first(where: { $0.value.contains(label) }) { return id }
+        // `cpp17`, `c++20`: C++ with its standard's year.
+        let isVersionedCpp = ["cpp", "c++"].contains { label.hasPrefix($0) && label.dropFirst(3).allSatisfy(\.isNumber) }
+        return isVersionedCpp ? Language.cpp.id : nil
+    }
 
     /// Looks a language up by id or alias (`c++`, `py`).
     /// - Throws: `JudgingError.unknownLanguage`, or `.languageUnavailable` when its tools are missing.

@@ -1,3 +1,4 @@
+import Caches
 import Foundation
 
 /// Builds `bits/stdc++.h.gch` once per compiler version and flag set into a cache folder and reuses it.
@@ -9,21 +10,9 @@ public actor PrecompiledHeaders {
     private var resolved: URL??
     private let workspace: Workspace
 
-    public init(cacheRoot: URL = PrecompiledHeaders.defaultCacheRoot(), workspace: Workspace) {
+    public init(cacheRoot: URL = CacheFolder.root(), workspace: Workspace) {
         self.cacheRoot = cacheRoot
         self.workspace = workspace
-    }
-
-    /// `SOLVE_CACHE_DIR`, else `/var/cache/solve` for root (sandbox uids cannot enter /root), else
-    /// `$XDG_CACHE_HOME/solve` or `~/.cache/solve`.
-    public static func defaultCacheRoot() -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        if let dir = environment["SOLVE_CACHE_DIR"], !dir.isEmpty { return URL(fileURLWithPath: dir) }
-        if geteuid() == 0 { return URL(fileURLWithPath: "/var/cache/solve") }
-        if let xdg = environment["XDG_CACHE_HOME"], !xdg.isEmpty {
-            return URL(fileURLWithPath: xdg).appendingPathComponent("solve")
-        }
-        return FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/solve")
     }
 
     /// Where the headers of every compiler version live under `cacheRoot`.

@@ -150,6 +150,21 @@ public struct ChatResult: Codable, Sendable, Hashable {
     public var seconds: Double
     /// Requests that failed transiently before this one succeeded.
     public var retries: Int
+
+    public init(
+        model: String, endpoint: String, choices: [ChatChoice], usage: Usage?, firstTokenSeconds: Double?,
+        lastTokenSeconds: Double?, textDeltas: Int, seconds: Double, retries: Int
+    ) {
+        self.model = model
+        self.endpoint = endpoint
+        self.choices = choices
+        self.usage = usage
+        self.firstTokenSeconds = firstTokenSeconds
+        self.lastTokenSeconds = lastTokenSeconds
+        self.textDeltas = textDeltas
+        self.seconds = seconds
+        self.retries = retries
+    }
 }
 
 /// Something that happened while a completion streamed.
@@ -165,4 +180,9 @@ public struct ServedModel: Sendable, Hashable, Codable {
     public var id: String
     /// vLLM's `max_model_len`, or llama.cpp's context size.
     public var maxModelLength: Int?
+
+    public init(id: String, maxModelLength: Int?) {
+        self.id = id
+        self.maxModelLength = maxModelLength
+    }
 }

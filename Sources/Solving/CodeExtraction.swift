@@ -1,4 +1,5 @@
 import Foundation
+import Judging
 
 /// A program taken out of a model's answer.
 public struct ExtractedProgram: Sendable, Hashable, Codable {
@@ -56,27 +57,16 @@ public enum CodeExtractor {
     /// as one space, only between two word characters, and a line starting with `{` joins the previous one.
     /// String literals are kept verbatim.
     public static func normalized(_ code: String, language: String) -> String {
-        var normalizer = Normalizer(isPython: languageID(forLabel: language) == "python")
+        var normalizer = Normalizer(isPython: languageID(forLabel: language) == Language.python.id)
         return normalizer.run(code)
     }
 
-    /// The language id a fence label names (`C++`, `cpp17`, `py3`, `{.rust}` …), or nil for anything else.
+    /// The language id a fence label names (`C++`, `cpp17`, `py3`, `{.rust}` …) in the `Language` registry, or nil
+    /// for anything else.
     static func languageID(forLabel label: String) -> String? {
         let word = label.lowercased().drop { $0 == "{" || $0 == "." || $0 == " " }
             .prefix { $0.isLetter || $0.isNumber || "+#-_".contains($0) }
-        switch word {
-        case "cpp", "c++", "cc", "cxx", "hpp": return "cpp"
-        case "c": return "c"
-        case "python", "python3", "py", "py3": return "python"
-        case "rust", "rs": return "rust"
-        case "java": return "java"
-        case "go", "golang": return "go"
-        default:
-            let isVersionedCpp = ["cpp", "c++"].contains {
-                word.hasPrefix($0) && word.dropFirst(3).allSatisfy(\.isNumber)
-            }
-            return isVersionedCpp ? "cpp" : nil
-        }
+        return Language.id(forFenceLabel: String(word))
     }
 
     /// The languages `code` could be, most likely first; empty when it does not look like a program.

@@ -78,7 +78,7 @@ public struct Feedback: Sendable {
     /// Feedback for an answer in which no program was found.
     public static func noCode(truncated: Bool) -> Feedback {
         Feedback(values: [
-            "verdict": .text("No Program Found"), "verdict_code": .text("no code"),
+            "verdict": .text("No Program Found"), "verdict_code": .text(AttemptOutcome.noProgramCode),
             "no_code": .section(["truncated": .flag(truncated)]),
             "hint": .text(truncated ? "Keep the reasoning shorter and write the program sooner." : ""),
         ])

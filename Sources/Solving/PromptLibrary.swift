@@ -2,6 +2,7 @@ import BuiltinPrompts
 import Foundation
 import Judging
 import ModelClient
+import ModelFleet
 import Mustache
 import ProblemFormat
 
@@ -128,17 +129,6 @@ public struct PromptLibrary: Sendable {
 
     private static func seconds(_ milliseconds: Int) -> String {
         milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : String(format: "%.2g s", Double(milliseconds) / 1000)
-    }
-}
-
-extension Language {
-    /// The info string of a Markdown fence for this language.
-    public var fence: String {
-        switch id {
-        case "cpp": return "cpp"
-        case "python": return "python"
-        default: return id
-        }
     }
 }
 

@@ -1,13 +1,6 @@
 import Foundation
+import ModelFleet
 import ProblemFormat
-
-/// Which kind of model a problem needs.
-public enum ModelRole: String, Sendable, Hashable, Codable, CaseIterable {
-    /// DeepSeek-R1-Distill-Qwen: math, number theory, DP, graphs, proofs, derivations.
-    case reasoning
-    /// Qwen2.5-Coder: simulation, parsing, string handling, straightforward data-structure use.
-    case code
-}
 
 /// The router's choice and why (printed by `solve --explain`).
 public struct RouteDecision: Sendable, Hashable, Codable {

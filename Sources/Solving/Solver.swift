@@ -1,124 +1,8 @@
 import Foundation
 import Judging
 import ModelClient
+import ModelFleet
 import ProblemFormat
-
-/// Why `solve` could not run at all (as opposed to a model failing a problem).
-public enum SolveError: Error, Sendable, CustomStringConvertible {
-    case prompts(String)
-    case configuration(String)
-    /// No server answers for `model`; `hint` says how to start one.
-    case serverUnavailable(model: String, endpoint: String, detail: String, hint: String)
-    case modelNotServed(model: String, endpoint: String, served: [String])
-
-    public var description: String {
-        switch self {
-        case .prompts(let message), .configuration(let message): return message
-        case .serverUnavailable(let model, let endpoint, let detail, let hint):
-            return "no server answers for \(model) at \(endpoint) (\(detail)).\n\(hint)"
-        case .modelNotServed(let model, let endpoint, let served):
-            return "the server at \(endpoint) does not serve \(model); it serves: \(served.joined(separator: ", ")). "
-                + "Use --model with one of those ids, or fix `served:` in solve.yaml"
-        }
-    }
-}
-
-/// How one `solve` run should go.
-public struct SolveOptions: Sendable {
-    /// A configured alias or a served id; nil: the router picks by role.
-    public var model: String?
-    /// Sends every request to this API base instead of the model's endpoints.
-    public var endpoint: String?
-    /// Generations per model.
-    public var maxAttempts: Int
-    /// Language to ask for; nil: the configuration's (and resamples may switch language).
-    public var language: String?
-    /// After the routed model fails every attempt, try the other role's model.
-    public var escalate: Bool
-    /// Added to a configured sampling seed, so independent samples of one problem differ (eval: sample × 1000).
-    public var seedOffset: Int
-
-    public init(
-        model: String? = nil, endpoint: String? = nil, maxAttempts: Int, language: String? = nil, escalate: Bool = false, seedOffset: Int = 0
-    ) {
-        self.model = model
-        self.endpoint = endpoint
-        self.maxAttempts = maxAttempts
-        self.language = language
-        self.escalate = escalate
-        self.seedOffset = seedOffset
-    }
-}
-
-/// How an attempt's request was built.
-public enum AttemptStrategy: String, Sendable, Codable {
-    /// A fresh conversation: the first attempt.
-    case first
-    /// The previous answer and what went wrong with it.
-    case feedback
-    /// A fresh conversation again, with a new seed and a higher temperature: the model was repeating itself.
-    case resample
-}
-
-/// Everything about one generation and its judgement (saved in the transcript).
-public struct AttemptRecord: Sendable, Codable {
-    public var number: Int
-    public var model: String
-    public var alias: String
-    public var endpoint: String
-    public var strategy: AttemptStrategy
-    public var temperature: Double?
-    public var seed: Int
-    public var messages: [ChatMessage]
-    public var reasoning: String
-    public var answer: String
-    public var finishReason: String?
-    public var truncated: Bool
-    public var program: ExtractedProgram?
-    /// `AC`, `WA`, … or `no code`, `error` (the server failed).
-    public var verdict: String
-    public var message: String
-    /// The earlier attempt that produced the same program (not judged again).
-    public var repeatOf: Int?
-    public var judge: JudgeReport?
-    public var usage: Usage?
-    public var seconds: Double
-    public var firstTokenSeconds: Double?
-
-    public var accepted: Bool { verdict == Verdict.accepted.code }
-}
-
-/// The result of `solve PROBLEM`.
-public struct SolveOutcome: Sendable, Codable {
-    public var problem: String
-    public var verdict: String
-    public var route: RouteDecision
-    /// Served id of the model that produced the final program (or was tried last).
-    public var model: String
-    public var language: String
-    public var code: String?
-    public var attempts: [AttemptRecord]
-    public var usage: Usage
-    public var promptsHash: String
-    public var transcript: String?
-    /// What `--local`, `--model` or `--escalate` changed about the route.
-    public var notes: [String]
-
-    public var accepted: Bool { verdict == Verdict.accepted.code }
-
-    /// The attempt whose request failed and ended the run (the model never answered it), if any.
-    public var serverFailure: AttemptRecord? {
-        attempts.last.flatMap { $0.verdict == "error" ? $0 : nil }
-    }
-}
-
-/// Something a `Solver` reports while it works (for the terminal view).
-public enum SolveEvent: Sendable {
-    case routed(RouteDecision, model: ModelConfig, notes: [String])
-    case attemptStarted(number: Int, model: ModelConfig, endpoint: String, strategy: AttemptStrategy)
-    case chat(ChatEvent)
-    case attemptFinished(AttemptRecord)
-}
 
 /// The loop: generate → extract → judge (samples first, then hidden tests) → feedback or resample, until accepted
 /// or out of attempts.
@@ -130,16 +14,23 @@ public enum SolveEvent: Sendable {
 public final class Solver: Sendable {
     public let config: SolveConfig
     public let prompts: PromptLibrary
-    let judge: Judge
-    let endpoints: EndpointDirectory
+    let judge: any SubmissionJudge
+    let endpoints: EndpointPool
 
-    /// - Parameter requestLimit: model requests in flight at once over every solve of this solver (nil: no limit);
-    ///   solves past the limit wait for a request slot, while their judging never holds one.
-    public init(config: SolveConfig, prompts: PromptLibrary, judge: Judge, requestLimit: Int? = nil) {
+    /// - Parameters:
+    ///   - requestLimit: model requests in flight at once over every solve of this solver (nil: no limit); solves
+    ///     past the limit wait for a request slot, while their judging never holds one.
+    ///   - connect: the client for a model's endpoint (default: libcurl's `ModelClient` with the configured timeouts
+    ///     and retries).
+    public init(
+        config: SolveConfig, prompts: PromptLibrary, judge: any SubmissionJudge, requestLimit: Int? = nil,
+        connect: ChatModelFactory? = nil
+    ) {
         self.config = config
         self.prompts = prompts
         self.judge = judge
-        self.endpoints = EndpointDirectory(timeouts: config.timeouts, retry: config.retry, requestLimit: requestLimit)
+        self.endpoints = EndpointPool(
+            timeouts: config.timeouts, retry: config.retry, requestLimit: requestLimit, connect: connect)
     }
 
     /// Picks the model for `problem`: `--model`, else the router's role.
@@ -151,24 +42,34 @@ public final class Solver: Sendable {
             if let configured = config.model(named: name) {
                 model = configured
             } else {
-                guard let base = config.model(for: decision.role) else { throw SolveError.configuration("no models configured") }
+                guard let base = config.model(for: decision.role) else {
+                    throw SolveError.configuration("no models configured")
+                }
                 model = base
                 model.alias = name
                 model.served = name
-                notes.append("\(name) is not configured; using it as a served id with the \(base.role.rawValue) model's settings")
+                notes.append(
+                    "\(name) is not configured; using it as a served id with the \(base.role.rawValue) model's settings"
+                )
             }
-            if model.role != decision.role { notes.append("--model \(name) overrides the route (\(decision.role.rawValue))") }
+            if model.role != decision.role {
+                notes.append("--model \(name) overrides the route (\(decision.role.rawValue))")
+            }
         } else {
-            guard let routed = config.model(for: decision.role) else { throw SolveError.configuration("no models configured in \(config.source)") }
+            guard let routed = config.model(for: decision.role) else {
+                throw SolveError.configuration("no models configured in \(config.source)")
+            }
             model = routed
-            if routed.role != decision.role { notes.append("no \(decision.role.rawValue) model configured; using \(routed.alias)") }
+            if routed.role != decision.role {
+                notes.append("no \(decision.role.rawValue) model configured; using \(routed.alias)")
+            }
         }
         if let endpoint = options.endpoint { model.endpoints = [endpoint] }
         return (decision, model, notes)
     }
 
     /// Solves `problem`. Server failures end the run with an `error` attempt; an unreachable server before the first
-    /// attempt throws `SolveError.serverUnavailable`.
+    /// attempt throws `ModelFleetError.serverUnavailable`.
     public func solve(
         _ problem: Problem, options: SolveOptions, transcript: TranscriptWriter? = nil, notes extraNotes: [String] = [],
         onEvent: @escaping @Sendable (SolveEvent) -> Void = { _ in }
@@ -193,19 +94,25 @@ public final class Solver: Sendable {
                 try await endpoints.check(current)
             }
             try await run(
-                problem, model: current, options: options, languages: languages, attempts: &attempts, transcript: transcript,
+                problem, model: current, options: options, languages: languages, attempts: &attempts,
+                transcript: transcript,
                 onEvent: onEvent)
-            if attempts.last?.accepted == true || attempts.last?.verdict == "error" { break }
+            if let last = attempts.last, last.accepted || last.outcome.isServerFailure { break }
         }
         let final = attempts.last { $0.accepted } ?? attempts.last
         let usage = attempts.compactMap(\.usage).reduce(Usage(promptTokens: 0, completionTokens: 0, totalTokens: 0)) {
-            Usage(promptTokens: $0.promptTokens + $1.promptTokens, completionTokens: $0.completionTokens + $1.completionTokens, totalTokens: $0.totalTokens + $1.totalTokens)
+            Usage(
+                promptTokens: $0.promptTokens + $1.promptTokens,
+                completionTokens: $0.completionTokens + $1.completionTokens,
+                totalTokens: $0.totalTokens + $1.totalTokens)
         }
         let lastProgram = attempts.last { $0.program != nil }
         let outcome = SolveOutcome(
-            problem: problem.slug, verdict: final?.verdict ?? "no attempts", route: decision, model: final?.model ?? model.served,
-            language: (final?.accepted == true ? final?.program?.language : lastProgram?.program?.language) ?? languages[0],
-            code: final?.accepted == true ? final?.program?.code : lastProgram?.program?.code, attempts: attempts, usage: usage,
+            problem: problem.slug, route: decision, model: final?.model ?? model.served,
+            language: (final?.accepted == true ? final?.program?.language : lastProgram?.program?.language)
+                ?? languages[0],
+            code: final?.accepted == true ? final?.program?.code : lastProgram?.program?.code, attempts: attempts,
+            usage: usage,
             promptsHash: prompts.hash, transcript: transcript?.folder.path, notes: notes)
         try transcript?.finish(outcome)
         return outcome
@@ -230,7 +137,8 @@ public final class Solver: Sendable {
     /// Up to `options.maxAttempts` generations with one model, asking for `languages` in turn.
     private func run(
         _ problem: Problem, model: ModelConfig, options: SolveOptions, languages languageChoices: [String],
-        attempts: inout [AttemptRecord], transcript: TranscriptWriter?, onEvent: @escaping @Sendable (SolveEvent) -> Void
+        attempts: inout [AttemptRecord], transcript: TranscriptWriter?,
+        onEvent: @escaping @Sendable (SolveEvent) -> Void
     ) async throws {
         var languageIndex = 0
         var strategy = AttemptStrategy.first
@@ -243,65 +151,65 @@ public final class Solver: Sendable {
             var messages = prompts.firstAttempt(problem, language: language, model: model)
             if strategy == .feedback, let previous {
                 messages.append(ChatMessage(.assistant, Self.resentAnswer(of: previous)))
-                messages.append(ChatMessage(.user, prompts.feedback(Self.feedback(for: previous, problem: problem), problem: problem, language: language)))
+                messages.append(
+                    ChatMessage(
+                        .user,
+                        prompts.feedback(
+                            Self.feedback(for: previous, problem: problem), problem: problem, language: language)))
             }
             var sampling = model.sampling
             if strategy == .resample, let temperature = sampling.temperature {
                 sampling.temperature = min(1.0, temperature + 0.15 * Double(resamples))
             }
-            sampling.seed = sampling.seed.map { $0 + options.seedOffset + attempts.count } ?? Int.random(in: 1...2_000_000_000)
-            let endpoint = await endpoints.acquire(model)
-            onEvent(.attemptStarted(number: attempts.count + 1, model: model, endpoint: endpoint, strategy: strategy))
-            var record = AttemptRecord(
-                number: attempts.count + 1, model: model.served, alias: model.alias, endpoint: endpoint, strategy: strategy,
-                temperature: sampling.temperature, seed: sampling.seed ?? 0, messages: messages, reasoning: "", answer: "",
-                finishReason: nil, truncated: false, program: nil, verdict: "error", message: "", repeatOf: nil, judge: nil,
-                usage: nil, seconds: 0, firstTokenSeconds: nil)
-            do {
-                sampling.maxTokens = await endpoints.cappedMaxTokens(sampling.maxTokens, messages: messages, endpoint: endpoint, model: model)
-                let result = try await endpoints.client(for: endpoint, model: model).chat(
-                    ChatRequest(model: model.served, messages: messages, sampling: sampling), reasoningModel: model.role == .reasoning
-                ) { onEvent(.chat($0)) }
-                await endpoints.release(endpoint)
-                let choice = result.choices[0]
-                record.reasoning = choice.reasoning
-                record.answer = choice.answer
-                record.finishReason = choice.finishReason
-                record.truncated = choice.truncated
-                record.usage = result.usage
-                record.seconds = result.seconds
-                record.firstTokenSeconds = result.firstTokenSeconds
-            } catch {
-                await endpoints.release(endpoint)
-                if error is CancellationError || (error as? ModelServerError) == .cancelled { throw CancellationError() }
-                record.message = "\(error)"
+            sampling.seed =
+                sampling.seed.map { $0 + options.seedOffset + attempts.count } ?? Int.random(in: 1...2_000_000_000)
+            let number = attempts.count + 1
+            let (endpoint, reply) = try await generate(
+                ChatRequest(model: model.served, messages: messages, sampling: sampling), number: number, model: model,
+                strategy: strategy, onEvent: onEvent)
+            let generation: Generation
+            switch reply {
+            case .success(let result):
+                generation = Generation(result)
+            case .failure(let error):
+                let record = AttemptRecord(
+                    number: number, model: model, endpoint: endpoint, strategy: strategy, sampling: sampling,
+                    messages: messages, generation: .none, outcome: .serverFailure(error), message: "\(error)")
                 attempts.append(record)
                 try transcript?.save(record)
                 onEvent(.attemptFinished(record))
                 return
             }
-            record.program = CodeExtractor.extract(
-                answer: record.answer, reasoning: record.reasoning, truncated: record.truncated, preferredLanguage: language.id)
-            if let program = record.program {
-                let normalized = CodeExtractor.normalized(program.code, language: program.language)
+            let choice = generation.choice
+            let program = CodeExtractor.extract(
+                answer: choice.answer, reasoning: choice.reasoning, truncated: choice.truncated,
+                preferredLanguage: language.id)
+            let normalized = program.map { CodeExtractor.normalized($0.code, language: $0.language) }
+            var outcome: AttemptOutcome
+            var message: String
+            if let program, let normalized {
                 if let earlier = seen[normalized] {
-                    record.repeatOf = earlier.number
-                    record.verdict = earlier.verdict
-                    record.judge = earlier.judge
-                    record.message = "same program as attempt \(earlier.number) (not judged again)"
+                    outcome = .repeated(of: earlier.number, earlier.outcome)
+                    message = "same program as attempt \(earlier.number) (not judged again)"
                 } else {
-                    try await judge(program, problem: problem, into: &record)
-                    seen[normalized] = record
+                    (outcome, message) = try await judge(program, number: number, problem: problem)
                 }
             } else {
-                record.verdict = "no code"
-                record.message = record.truncated ? "no program: the answer was cut off by max_tokens" : "no program in the answer"
+                outcome = .noProgram(truncated: choice.truncated)
+                message =
+                    choice.truncated ? "no program: the answer was cut off by max_tokens" : "no program in the answer"
             }
-            if record.finishReason == ChatStreamAccumulator.answerLimitReason {
+            if choice.finishReason == ChatStreamAccumulator.answerLimitReason {
                 let limit = ChatStreamAccumulator.defaultAnswerLimit >> 20
-                record.message = "the answer passed solve's \(limit) MiB limit and was cut there; "
-                    + (record.program == nil ? "no program in what was kept" : record.message)
+                message =
+                    "the answer passed solve's \(limit) MiB limit and was cut there; "
+                    + (program == nil ? "no program in what was kept" : message)
             }
+            let record = AttemptRecord(
+                number: number, model: model, endpoint: endpoint, strategy: strategy, sampling: sampling,
+                messages: messages,
+                generation: generation, program: program, outcome: outcome, message: message)
+            if let normalized, record.repeatOf == nil { seen[normalized] = record }
             attempts.append(record)
             try transcript?.save(record)
             onEvent(.attemptFinished(record))
@@ -318,29 +226,57 @@ public final class Solver: Sendable {
         }
     }
 
-    private func judge(_ program: ExtractedProgram, problem: Problem, into record: inout AttemptRecord) async throws {
+    /// Sends attempt `number`'s request to the least-loaded replica of `model`: that replica's endpoint, and what came
+    /// back or why the request failed.
+    /// - Throws: `CancellationError` when the task was cancelled.
+    private func generate(
+        _ request: ChatRequest, number: Int, model: ModelConfig, strategy: AttemptStrategy,
+        onEvent: @escaping @Sendable (SolveEvent) -> Void
+    ) async throws -> (endpoint: String, reply: Result<ChatResult, any Error>) {
+        let (endpoint, reply) = try await endpoints.withEndpoint(of: model) { replica in
+            onEvent(.attemptStarted(number: number, model: model, endpoint: replica.endpoint, strategy: strategy))
+            var capped = request
+            capped.sampling.maxTokens = replica.cappedMaxTokens(request.sampling.maxTokens, messages: request.messages)
+            do {
+                let result = try await replica.client.complete(capped, reasoningModel: model.role == .reasoning) {
+                    onEvent(.chat($0))
+                }
+                return (replica.endpoint, Result<ChatResult, any Error>.success(result))
+            } catch {
+                return (replica.endpoint, .failure(error))
+            }
+        }
+        if case .failure(let error) = reply, error is CancellationError || (error as? ModelServerError) == .cancelled {
+            throw CancellationError()
+        }
+        return (endpoint, reply)
+    }
+
+    /// Judges attempt `number`'s program: its outcome and the line that says why.
+    private func judge(_ program: ExtractedProgram, number: Int, problem: Problem) async throws
+        -> (AttemptOutcome, String)
+    {
         let language: Language
         do {
             language = try Language.named(program.language)
         } catch {
-            record.verdict = Verdict.compileError.code
-            record.message = "the answer is in \(program.language), which this machine cannot judge"
-            return
+            return (.unjudgeable, "the answer is in \(program.language), which this machine cannot judge")
         }
         if problem.interface.function != nil, language.id != Language.python.id {
-            record.verdict = Verdict.compileError.code
-            record.message = "the answer is in \(language.id), but the judge calls a Python function"
-            return
+            return (.unjudgeable, "the answer is in \(language.id), but the judge calls a Python function")
         }
-        let report = try await judge.judge(Submission(source: program.code, language: language, name: "attempt-\(record.number)"), on: problem)
-        record.judge = report
-        record.verdict = report.verdict.code
+        let report = try await judge.judge(
+            Submission(source: program.code, language: language, name: "attempt-\(number)"), on: problem)
         if report.verdict.isAccepted {
-            record.message = report.message
+            return (.judged(report), report.message)
         } else if let failing = report.tests.first(where: { !$0.verdict.isAccepted }) {
-            record.message = failing.isSample ? "sample \(failing.name): \(failing.message)" : "hidden test \(failing.name): \(failing.verdict.meaning)"
+            let message =
+                failing.isSample
+                ? "sample \(failing.name): \(failing.message)"
+                : "hidden test \(failing.name): \(failing.verdict.meaning)"
+            return (.judged(report), message)
         } else {
-            record.message = report.message
+            return (.judged(report), report.message)
         }
     }
 
@@ -363,6 +299,6 @@ public final class Solver: Sendable {
 
     /// The configured language first, then the others worth switching to.
     static func languageRotation(startingWith first: String) -> [String] {
-        [first] + ["cpp", "python"].filter { $0 != first && (try? Language.named($0)) != nil }
+        [first] + Language.rotation.map(\.id).filter { $0 != first && (try? Language.named($0)) != nil }
     }
 }

@@ -66,21 +66,21 @@ struct BenchServerCommand: AsyncParsableCommand {
         let settings = makeSettings()
         let interactive = !json && isatty(STDERR_FILENO) == 1
         let benchmark = Task { try await ServerBenchmark(settings: settings).run { if interactive { Self.show($0) } } }
-        let signals = CancelOnSignal.install(benchmark)
-        defer { CancelOnSignal.remove(signals) }
-        let report: BenchReport
-        do {
-            report = try await benchmark.value
-        } catch is CancellationError {
-            throw ExitCode(130)
-        } catch let error as ModelServerError {
-            if case .unreachable = error {
-                throw CommandFailure.exit(
-                    "\(error)\nstart a server there (for example `vllm serve MODEL`) or pass --endpoint URL")
+        // Ctrl-C or SIGTERM cancels the benchmark (requests in flight are aborted, finished levels are reported); a
+        // second one exits at once.
+        let signals = SignalWatch([SIGINT, SIGTERM]) { signalNumber in
+            if benchmark.isCancelled { Foundation.exit(128 + signalNumber) }
+            FileHandle.standardError.write(Data("\nstopping: aborting the requests in flight…\n".utf8))
+            benchmark.cancel()
+        }
+        defer { signals.cancel() }
+        let report = try await CommandFailure.funnel {
+            do {
+                return try await benchmark.value
+            } catch let error as ModelServerError {
+                guard case .unreachable = error else { throw error }
+                throw CommandFailure("\(error)\nstart a server there (for example `vllm serve MODEL`) or pass --endpoint URL")
             }
-            throw CommandFailure.exit("\(error)")
-        } catch {
-            throw CommandFailure.exit("\(error)")
         }
         print(json ? try report.json() : report.text())
         if report.interrupted { throw ExitCode(130) }
@@ -121,30 +121,5 @@ struct BenchServerCommand: AsyncParsableCommand {
                 + (level.errors > 0 ? ", \(level.errors) failed" : "")
         }
         FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-}
-
-/// Ctrl-C or SIGTERM cancels the benchmark (requests in flight are aborted, finished levels are reported);
-/// a second one exits at once.
-private enum CancelOnSignal {
-    /// Installs the handlers; `remove` them when the benchmark ends.
-    static func install(_ task: Task<BenchReport, any Error>) -> [DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { signalNumber in
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                if task.isCancelled { exit(128 + signalNumber) }
-                FileHandle.standardError.write(Data("\nstopping: aborting the requests in flight…\n".utf8))
-                task.cancel()
-            }
-            source.resume()
-            return source
-        }
-    }
-
-    /// Removes the handlers and restores the default actions.
-    static func remove(_ sources: [DispatchSourceSignal]) {
-        for source in sources { source.cancel() }
-        for signalNumber in [SIGINT, SIGTERM] { signal(signalNumber, SIG_DFL) }
     }
 }

@@ -4,20 +4,6 @@ import Judging
 import OutputFormat
 import Solving
 
-/// A failure the user can fix, printed as `error: …` with exit code 2.
-struct CommandFailure: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}
-
-extension CommandFailure {
-    /// Prints `error: message` to stderr and returns exit code 2 (the judge could not judge).
-    static func exit(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        return ExitCode(2)
-    }
-}
-
 /// Formatting shared by the commands.
 enum CommandOutput {
     static func json<T: Encodable>(_ value: T) throws -> String {

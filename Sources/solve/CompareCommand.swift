@@ -1,10 +1,11 @@
 import ArgumentParser
 import Evaluation
 import Foundation
+import ModelFleet
 import Solving
 
 /// `solve compare`: pass rates of stored runs side by side, with intervals and paired tests.
-struct CompareCommand: ParsableCommand {
+struct CompareCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
         abstract: "Compare stored evaluation runs: pass@k with 95% intervals, breakdowns, paired McNemar tests.",
@@ -38,9 +39,12 @@ struct CompareCommand: ParsableCommand {
     func validate() throws {
         if runs != nil, models != nil { throw ValidationError("--runs and --models both pick runs; give one.") }
         if ReportFormat(rawValue: format) == nil {
-            throw ValidationError("--format must be one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(
+                "--format must be one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        if k != nil, ks == nil { throw ValidationError("--k takes positive integers separated by commas, e.g. 1,5,10.") }
+        if k != nil, ks == nil {
+            throw ValidationError("--k takes positive integers separated by commas, e.g. 1,5,10.")
+        }
     }
 
     private var ks: [Int]? {
@@ -50,53 +54,30 @@ struct CompareCommand: ParsableCommand {
         return values.compactMap { $0 }
     }
 
-    func run() throws {
-        do {
-            let path = try db
-                ?? EvaluationStore.defaultPath(runsDirectory: SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) }).runsDirectory)
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw CommandFailure("\(path): no evaluation database (run `solve eval` first, or pass --db)")
-            }
-            let store = try EvaluationStore(path: path)
-            let stored = try store.runs()
-            let chosen = try pick(from: stored, database: path)
-            let samples = try store.samples(runs: chosen)
-            let fewestSamples = Dictionary(grouping: samples) { "\($0.run)\u{0}\($0.problem)" }.values.map(\.count).min() ?? 1
-            let report = ComparisonReport(samples: samples, runs: chosen, ks: ks ?? (fewestSamples > 1 ? [1, fewestSamples] : [1]))
-            let text = report.render(ReportFormat(rawValue: format)!)
+    func run() async throws {
+        try await CommandFailure.funnel {
+            let path =
+                try db
+                ?? EvaluationStore.defaultPath(
+                    runsDirectory: SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) }).runsDirectory)
+            let (report, chosen, samples) = try ComparisonReport.comparing(selection, database: path, ks: ks)
+            let text = report.render(ReportFormat(rawValue: format) ?? .table)
             if let out {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: out))
-                FileHandle.standardError.write(Data("wrote \(out) (\(chosen.count) runs, \(samples.count) samples)\n".utf8))
+                FileHandle.standardError.write(Data("wrote \(out) (\(chosen.count) runs, \(samples) samples)\n".utf8))
             } else {
                 print(text)
             }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw CommandFailure.exit("\(error)")
         }
     }
 
-    /// The run names to compare, in order.
-    private func pick(from stored: [RunRecord], database: String) throws -> [String] {
-        let names = stored.map(\.name)
-        if let runs {
-            let wanted = runs.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            for name in wanted where !names.contains(name) {
-                throw EvaluationError.unknownRun(name: name, database: database, known: names)
-            }
-            return wanted
+    /// The runs `--runs` or `--models` pick, else every run.
+    private var selection: RunSelection {
+        func list(_ text: String) -> [String] {
+            text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        if let models {
-            return try models.split(separator: ",").map { alias in
-                let alias = alias.trimmingCharacters(in: .whitespaces)
-                guard let latest = stored.last(where: { $0.model == alias }) else {
-                    throw CommandFailure("no run of model \(alias) in \(database) (models: \(Set(stored.map(\.model)).sorted().joined(separator: ", ")))")
-                }
-                return latest.name
-            }
-        }
-        guard !names.isEmpty else { throw CommandFailure("\(database) has no runs yet") }
-        return names
+        if let runs { return .named(list(runs)) }
+        if let models { return .latest(ofModels: list(models)) }
+        return .all
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import Judging
+import ModelFleet
 import Solving
 
 /// `solve eval`: run a problem set against models, storing every attempt; `solve eval merge` joins databases.
@@ -26,7 +27,10 @@ struct EvalRunCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A folder of Markdown problems or Kattis packages, a problem-set file (one path per line), or one problem. Default: the bundled Problems/.")
+    @Argument(
+        help:
+            "A folder of Markdown problems or Kattis packages, a problem-set file (one path per line), or one problem. Default: the bundled Problems/."
+    )
     var set: String?
 
     @Option(name: .long, help: "A configured model alias or served id; repeat to compare models (one run each).")
@@ -38,7 +42,9 @@ struct EvalRunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Independent samples per problem (for pass@k).")
     var samples = 1
 
-    @Option(name: .long, help: "Attempts per sample, with feedback between them (default 4, or max_attempts in solve.yaml).")
+    @Option(
+        name: .long, help: "Attempts per sample, with feedback between them (default 4, or max_attempts in solve.yaml)."
+    )
     var maxAttempts: Int?
 
     @Option(name: .long, help: "Samples in flight at once (requests to the server).")
@@ -47,13 +53,17 @@ struct EvalRunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The SQLite database (default: runs/eval.sqlite, under runs_dir of solve.yaml).")
     var db: String?
 
-    @Option(name: .long, help: "Run name (default: the model and the time). With several models each run is NAME/alias.")
+    @Option(
+        name: .long, help: "Run name (default: the model and the time). With several models each run is NAME/alias.")
     var run: String?
 
     @Flag(name: .long, help: "Continue the run named by --run (default: the latest in the database) where it stopped.")
     var resume = false
 
-    @Option(name: .long, help: "Run only shard I of N (1-based): every N-th problem in slug order. Merge shards with `solve eval merge`.")
+    @Option(
+        name: .long,
+        help: "Run only shard I of N (1-based): every N-th problem in slug order. Merge shards with `solve eval merge`."
+    )
     var shard: String?
 
     @Option(name: .long, help: "Language to ask for; pins it (no switching on resample).")
@@ -75,102 +85,82 @@ struct EvalRunCommand: AsyncParsableCommand {
         if let language {
             do { _ = try Language.named(language) } catch { throw ValidationError("\(error)") }
         }
-        if let run, run.isEmpty || run.contains("/") { throw ValidationError("--run must be a non-empty name without '/'.") }
+        if let run, run.isEmpty || run.contains("/") {
+            throw ValidationError("--run must be a non-empty name without '/'.")
+        }
     }
 
     func run() async throws {
-        var localServer: LocalServer?
-        StopOnSignal.install()
-        defer { localServer?.stop() }
-        do {
-            var settings = try server.loadSettings()
-            let shard = try shard.map(Shard.init(parsing:))
-            let problemSet = try ProblemSet.load(setURL()).shard(shard)
-            let database = try EvaluationStore(path: db ?? EvaluationStore.defaultPath(runsDirectory: settings.runsDirectory))
-            localServer = try await server.startLocalServer(parallel: concurrency, into: &settings, status: true)
-            let prompts = try PromptLibrary(folder: settings.promptsDirectory)
-            if prompts.folder == nil {
-                FileHandle.standardError.write(Data("no Prompts/ folder found: using the templates built into solve\n".utf8))
+        try await CommandFailure.funnel {
+            try await SignalExit.watching { signals in
+                var settings = try server.loadSettings()
+                let plan = EvaluationPlan(
+                    models: model, samples: samples, maxAttempts: maxAttempts ?? settings.maxAttempts,
+                    language: language,
+                    endpoint: server.endpoint, shard: try shard.map(Shard.init(parsing:)))
+                let session = try EvaluationSession(
+                    EvaluationRequest(
+                        set: try setURL(), plan: plan, concurrency: concurrency, database: db, runName: run,
+                        resume: resume),
+                    runsDirectory: settings.runsDirectory)
+                let localServer = try await server.startLocalServer(
+                    parallel: concurrency, into: &settings, status: true, signals: signals)
+                defer { localServer?.stop() }
+                let prompts = try PromptLibrary(folder: settings.promptsDirectory)
+                if prompts.folder == nil {
+                    FileHandle.standardError.write(
+                        Data("no Prompts/ folder found: using the templates built into solve\n".utf8))
+                }
+                let progress = EvalProgress(bar: isatty(STDERR_FILENO) == 1)
+                let summary = try await session.run(
+                    config: settings, prompts: prompts,
+                    judge: try Judge(concurrency: ProcessInfo.processInfo.activeProcessorCount),
+                    onPrepared: { lease, name in
+                        signals.onSignal { lease.release() }
+                        signals.sayOnSignal { progress.interrupted(database: session.store.path, run: name) }
+                    },
+                    onEvent: { progress.show($0) })
+                progress.finish()
+                if json {
+                    print(summary.report.render(.json))
+                } else {
+                    print(summary.report.render(.table))
+                    print(
+                        "database: \(summary.database)   again: solve compare --db \(summary.database) --runs \(summary.runs.joined(separator: ","))"
+                    )
+                }
+                switch summary.status {
+                case .complete:
+                    return
+                case .stopped(let failure):
+                    throw CommandFailure.exit("\(failure)")
+                case .incomplete(let missing, let expected):
+                    FileHandle.standardError.write(
+                        Data(
+                            "\(missing) of \(expected) samples could not finish; continue with --resume --run \(summary.name)\n"
+                                .utf8))
+                    throw ExitCode(1)
+                }
             }
-            let plan = EvaluationPlan(
-                models: model, samples: samples, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, endpoint: server.endpoint,
-                shard: shard)
-            let name = try runName(plan: plan, store: database)
-            let judge = try Judge(concurrency: ProcessInfo.processInfo.activeProcessorCount)
-            let runner = EvaluationRunner(
-                store: database, solver: Solver(config: settings, prompts: prompts, judge: judge, requestLimit: concurrency), plan: plan,
-                concurrency: concurrency)
-            let planned = plan.runs(named: name, set: problemSet, config: settings, promptsHash: prompts.hash)
-            // Before anything is written: a second process on these runs is refused here, naming the first.
-            let lease = try database.lease(runs: planned.map(\.name))
-            defer { lease.release() }
-            let runs = try runner.prepare(planned, set: problemSet, resume: resume)
-            let progress = EvalProgress(bar: isatty(STDERR_FILENO) == 1)
-            StopOnSignal.farewell = {
-                lease.release()
-                progress.interrupted(database: database.path, run: name)
-            }
-            var failure: Error?
-            do {
-                try await runner.run(runs, set: problemSet, lease: lease) { progress.show($0) }
-            } catch let error as EvaluationError {
-                failure = error
-            }
-            progress.finish()
-            let results = try database.samples(runs: runs.map(\.name))
-            let report = ComparisonReport(samples: results, runs: runs.map(\.name), ks: samples > 1 ? [1, samples] : [1])
-            if json {
-                print(report.render(.json))
-            } else {
-                print(report.render(.table))
-                print("database: \(database.path)   again: solve compare --db \(database.path) --runs \(runs.map(\.name).joined(separator: ","))")
-            }
-            if let failure { throw CommandFailure.exit("\(failure)") }
-            let expected = runs.count * problemSet.problems.count * samples
-            if results.count < expected {
-                FileHandle.standardError.write(Data(
-                    "\(expected - results.count) of \(expected) samples could not finish; continue with --resume --run \(name)\n".utf8))
-                throw ExitCode(1)
-            }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch is CancellationError {
-            throw ExitCode(130)
-        } catch {
-            throw CommandFailure.exit("\(error)")
         }
     }
 
     private func setURL() throws -> URL {
         if let set { return URL(fileURLWithPath: try ProblemLocator.existingPath(set) ?? set) }
         guard let bundled = ProjectFolders.candidates(named: "Problems", environmentKey: "SOLVE_PROBLEMS").first else {
-            throw CommandFailure("no problem set given and no bundled Problems/ folder found (set SOLVE_PROBLEMS or pass SET)")
+            throw CommandFailure(
+                "no problem set given and no bundled Problems/ folder found (set SOLVE_PROBLEMS or pass SET)")
         }
         return bundled
     }
-
-    /// `--run`, else with `--resume` the latest run's name, else model + time.
-    private func runName(plan: EvaluationPlan, store: EvaluationStore) throws -> String {
-        if let run { return run }
-        if resume {
-            guard let latest = try store.runs().last else {
-                throw CommandFailure("--resume without --run: \(store.path) has no run to continue")
-            }
-            let suffix = "/" + latest.model
-            return latest.name.hasSuffix(suffix) ? String(latest.name.dropLast(suffix.count)) : latest.name
-        }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let label = plan.models.count == 1 ? plan.models[0] : plan.models.isEmpty ? EvaluationPlan.routedLabel : "compare"
-        return "\(label)-\(formatter.string(from: Date()))"
-    }
 }
 
-struct EvalMergeCommand: ParsableCommand {
+struct EvalMergeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
         abstract: "Merge evaluation databases (shards run on other machines) into one.",
-        discussion: "Runs present in several databases must have the same settings; their shards and samples are united."
+        discussion:
+            "Runs present in several databases must have the same settings; their shards and samples are united."
     )
 
     @Argument(help: "The database to merge into (created when missing).")
@@ -183,18 +173,13 @@ struct EvalMergeCommand: ParsableCommand {
         if from.isEmpty { throw ValidationError("name at least one database to merge from.") }
     }
 
-    func run() throws {
-        do {
-            let target = try EvaluationStore(path: into)
-            for path in from {
-                guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("\(path): no such database") }
-                let added = try target.merge(from: EvaluationStore(path: path))
-                for (run, count) in added.sorted(by: { $0.key < $1.key }) { print("\(path): run \(run): \(count) samples added") }
+    func run() async throws {
+        try await CommandFailure.funnel {
+            try EvaluationStore(path: into).merge(databases: from) { path, added in
+                for (run, count) in added.sorted(by: { $0.key < $1.key }) {
+                    print("\(path): run \(run): \(count) samples added")
+                }
             }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw CommandFailure.exit("\(error)")
         }
     }
 }

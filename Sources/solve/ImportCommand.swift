@@ -6,7 +6,7 @@ import ProblemFormat
 extension ImportFormat: ExpressibleByArgument {}
 
 /// `solve import FORMAT FILE`: a benchmark's JSON lines as Markdown problem folders.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Turn a LiveCodeBench, HumanEval or CodeContests JSON-lines file into problem folders.",
@@ -39,9 +39,9 @@ struct ImportCommand: ParsableCommand {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
     }
 
-    func run() throws {
+    func run() async throws {
         let directory = URL(fileURLWithPath: out ?? "imported/\(format.rawValue)")
-        do {
+        try await CommandFailure.funnel {
             let result = try Importer.read(
                 URL(fileURLWithPath: file), format: format, limit: limit, skipInvalid: skipInvalid)
             if !result.skipped.isEmpty {
@@ -53,10 +53,6 @@ struct ImportCommand: ParsableCommand {
             print(
                 "wrote \(count(summary.problems, "problem")) with \(count(summary.tests, "test")) to "
                     + directory.relativePath)
-        } catch let error as ImportError {
-            throw CommandFailure.exit(error.description)
-        } catch let error as ProblemFormatError {
-            throw CommandFailure.exit(error.description)
         }
     }
 

@@ -36,7 +36,10 @@ struct JudgeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if !listLanguages && problem == nil { throw ValidationError("Missing PROBLEM (or pass --list-languages).") }
-        if let language { _ = try? Language.named(language) }
+        if let language, !listLanguages {
+            // An unknown or unavailable language means the judge cannot run: `error: …` and exit code 2, as documented.
+            do { _ = try Language.named(language) } catch { throw CommandFailure.exit("\(error)") }
+        }
     }
 
     func run() async throws {
@@ -45,7 +48,7 @@ struct JudgeCommand: AsyncParsableCommand {
             return
         }
         guard let problem else { return }
-        do {
+        try await CommandFailure.funnel {
             let loaded = try ProblemLocator.load(problem)
             let judge = try Judge()
             if let solution {
@@ -72,12 +75,6 @@ struct JudgeCommand: AsyncParsableCommand {
                 }
                 if checks.contains(where: { !$0.matches }) { throw ExitCode(1) }
             }
-        } catch let error as ProblemFormatError {
-            throw CommandFailure.exit(error.description)
-        } catch let error as JudgingError {
-            throw CommandFailure.exit(error.description)
-        } catch let error as CommandFailure {
-            throw CommandFailure.exit(error.description)
         }
     }
 

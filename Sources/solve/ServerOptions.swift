@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import Solving
+import ModelFleet
 
 /// Where the model server is, shared by `solve PROBLEM` and `solve eval`: `--endpoint`, `--local`, `--local-model`,
 /// and the configuration file that names the models.
@@ -8,7 +8,11 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .long, help: "Send every request to this OpenAI-compatible API base, e.g. http://localhost:8000/v1.")
     var endpoint: String?
 
-    @Flag(name: .long, help: "Start a llama.cpp server with a small coder model on this machine (installed by Scripts/install-local-model).")
+    @Flag(
+        name: .long,
+        help:
+            "Start a llama.cpp server with a small coder model on this machine (installed by Scripts/install-local-model)."
+    )
     var local = false
 
     @Option(name: .long, help: "The --local model: 1.5b (default) or 0.5b.")
@@ -19,9 +23,12 @@ struct ServerOptions: ParsableArguments {
 
     func validate() throws {
         if LocalModel(rawValue: localModel) == nil {
-            throw ValidationError("--local-model must be one of \(LocalModel.allCases.map(\.rawValue).joined(separator: ", ")).")
+            throw ValidationError(
+                "--local-model must be one of \(LocalModel.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
-        if local, endpoint != nil { throw ValidationError("--local and --endpoint both say where the server is; give one.") }
+        if local, endpoint != nil {
+            throw ValidationError("--local and --endpoint both say where the server is; give one.")
+        }
     }
 
     /// The configuration file's settings, or the built-in defaults.
@@ -29,13 +36,17 @@ struct ServerOptions: ParsableArguments {
         try SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) })
     }
 
-    /// With `--local`: starts the server with `parallel` slots and makes its model the only one in `settings`.
-    func startLocalServer(parallel: Int, into settings: inout SolveConfig, status: Bool) async throws -> LocalServer? {
-        guard local else { return nil }
-        let chosen = LocalModel(rawValue: localModel)!
+    /// With `--local`: starts the server with `parallel` slots and makes its model the only one in `settings`. A
+    /// signal while it starts, or later, stops it through `signals`; the caller stops it when done.
+    func startLocalServer(
+        parallel: Int, into settings: inout SolveConfig, status: Bool, signals: SignalExit
+    ) async throws -> LocalServer? {
+        guard local, let chosen = LocalModel(rawValue: localModel) else { return nil }
         let slots = parallel > 1 ? " (\(parallel) slots)" : ""
         if status { Terminal.status("starting llama-server with \(chosen.displayName) on this CPU\(slots)…") }
-        let server = try await LocalServer.start(chosen, parallel: parallel)
+        let server = try LocalServer.launch(chosen, parallel: parallel)
+        signals.onSignal { server.stop() }
+        try await server.waitUntilReady()
         settings.models = [server.modelConfig]
         return server
     }

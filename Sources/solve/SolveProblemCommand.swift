@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Judging
 import ModelClient
+import ModelFleet
 import ProblemFormat
 import Solving
 
@@ -26,7 +27,8 @@ struct SolveProblemCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Generations per model (default 4, or max_attempts in solve.yaml).")
     var maxAttempts: Int?
 
-    @Option(name: .long, help: "Language to ask for: cpp, c, python, … (default cpp; retries may switch when not given).")
+    @Option(
+        name: .long, help: "Language to ask for: cpp, c, python, … (default cpp; retries may switch when not given).")
     var language: String?
 
     @Flag(name: .long, help: "Print why the router chose the model.")
@@ -52,45 +54,37 @@ struct SolveProblemCommand: AsyncParsableCommand {
 
     func run() async throws {
         let interactive = !json && isatty(STDOUT_FILENO) == 1
-        var localServer: LocalServer?
-        StopOnSignal.install()
-        defer { localServer?.stop() }
-        do {
-            let loaded = try ProblemLocator.load(problem)
-            var settings = try server.loadSettings()
-            var notes: [String] = []
-            localServer = try await server.startLocalServer(parallel: 1, into: &settings, status: interactive)
-            if let localServer {
-                notes.append("--local: both routes use \(localServer.model.displayName) on llama.cpp at \(localServer.baseURL)")
+        try await CommandFailure.funnel {
+            try await SignalExit.watching { signals in
+                let loaded = try ProblemLocator.load(problem)
+                var settings = try server.loadSettings()
+                let localServer = try await server.startLocalServer(
+                    parallel: 1, into: &settings, status: interactive, signals: signals)
+                defer { localServer?.stop() }
+                let notes = localServer.map {
+                    ["--local: both routes use \($0.model.displayName) on llama.cpp at \($0.baseURL)"]
+                }
+                let options = SolveOptions(
+                    model: model, endpoint: server.endpoint, maxAttempts: maxAttempts ?? settings.maxAttempts,
+                    language: language, escalate: escalate)
+                let view =
+                    interactive ? SolveView(problem: loaded, maxAttempts: options.maxAttempts, explain: explain) : nil
+                let outcome = try await Solver.solve(
+                    loaded, config: settings, options: options, judge: try Judge(),
+                    runsDirectory: URL(fileURLWithPath: runsDir ?? settings.runsDirectory), notes: notes ?? []
+                ) { view?.show($0) }
+                if let view {
+                    view.finish(outcome)
+                } else {
+                    print(try CommandOutput.json(SolveSummary(outcome)))
+                }
+                if let failed = outcome.serverFailure {
+                    // The model never answered: not a wrong answer, a run that could not finish.
+                    throw CommandFailure.exit(
+                        "attempt \(failed.number) got no answer from \(failed.model): \(failed.message)")
+                }
+                if !outcome.accepted { throw ExitCode(1) }
             }
-            let prompts = try PromptLibrary(folder: settings.promptsDirectory)
-            if prompts.folder == nil { notes.append("no Prompts/ folder found: using the templates built into solve") }
-            let solver = Solver(config: settings, prompts: prompts, judge: try Judge())
-            let options = SolveOptions(
-                model: model, endpoint: server.endpoint, maxAttempts: maxAttempts ?? settings.maxAttempts, language: language, escalate: escalate)
-            let runs = URL(fileURLWithPath: runsDir ?? settings.runsDirectory)
-            let transcript = try TranscriptWriter(runsDirectory: runs, problemSlug: loaded.slug)
-            let view = interactive ? SolveView(problem: loaded, maxAttempts: options.maxAttempts, explain: explain) : nil
-            let outcome = try await solver.solve(loaded, options: options, transcript: transcript, notes: notes) { event in
-                view?.show(event)
-            }
-            if let view {
-                view.finish(outcome)
-            } else {
-                print(try CommandOutput.json(SolveSummary(outcome)))
-            }
-            if let failed = outcome.serverFailure {
-                // The model never answered: not a wrong answer, a run that could not finish.
-                throw CommandFailure.exit(
-                    "attempt \(failed.number) got no answer from \(failed.model): \(failed.message)")
-            }
-            if !outcome.accepted { throw ExitCode(1) }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch is CancellationError {
-            throw ExitCode(130)
-        } catch {
-            throw CommandFailure.exit("\(error)")
         }
     }
 }
@@ -146,31 +140,11 @@ struct SolveSummary: Encodable {
         promptsHash = outcome.promptsHash
         attempts = outcome.attempts.map {
             Attempt(
-                number: $0.number, model: $0.model, strategy: $0.strategy.rawValue, verdict: $0.verdict, message: $0.message,
-                language: $0.program?.language, tokens: $0.usage?.completionTokens, seconds: ($0.seconds * 100).rounded() / 100,
+                number: $0.number, model: $0.model, strategy: $0.strategy.rawValue, verdict: $0.verdict,
+                message: $0.message,
+                language: $0.program?.language, tokens: $0.usage?.completionTokens,
+                seconds: ($0.seconds * 100).rounded() / 100,
                 truncated: $0.truncated, finishReason: $0.finishReason, repeatOf: $0.repeatOf)
-        }
-    }
-}
-
-/// Ctrl-C and SIGTERM stop any local server before `solve` exits.
-enum StopOnSignal {
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
-    /// Said on the way out instead of "stopped" (e.g. how to resume).
-    nonisolated(unsafe) static var farewell: (@Sendable () -> Void)?
-
-    static func install() {
-        guard sources.isEmpty else { return }
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler {
-                LocalServer.stopAll()
-                if let farewell { farewell() } else { FileHandle.standardError.write(Data("\nstopped\n".utf8)) }
-                exit(128 + signalNumber)
-            }
-            source.resume()
-            sources.append(source)
         }
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Solving
+import ModelFleet
 import TestSupport
 import Testing
 

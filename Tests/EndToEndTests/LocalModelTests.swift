@@ -1,6 +1,7 @@
 import Foundation
 import Judging
 import ModelClient
+import ModelFleet
 import ProblemFormat
 import Solving
 import Testing

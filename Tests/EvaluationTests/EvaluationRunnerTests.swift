@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Judging
 import ModelClient
+import ModelFleet
 import ProblemFormat
 import Solving
 import Testing
@@ -9,12 +10,9 @@ import TestSupport
 
 @testable import Evaluation
 
-/// `solve eval`'s engine against the scripted server and the real sandbox: storage, resume, shards, merge.
-@Suite(.serialized) struct EvaluationRunnerTests {
-    static let judge = try! Judge(concurrency: 2)
-    let server = ScriptedServer.shared
-
-    /// A folder with `count` copies of two-sum under the slugs p1, p2, … (the scripted server answers two-sum).
+/// `solve eval`'s engine with in-process scripted models and judge: storage, resume, shards, merge.
+@Suite struct EvaluationRunnerTests {
+    /// A folder with `count` copies of two-sum under the slugs p1, p2, … (the scripted models answer two-sum).
     static func problemSet(count: Int) throws -> ProblemSet {
         let folder = try Fixtures.temporaryDirectory(prefix: "evalset")
         let source = Fixtures.problems.appendingPathComponent("two-sum.md")
@@ -30,25 +28,38 @@ import TestSupport
         try EvaluationStore(path: try Fixtures.temporaryDirectory(prefix: "evaldb").appendingPathComponent("eval.sqlite").path)
     }
 
-    /// A solver whose models are scripted scenarios (aliases = scenario names), with a fresh server counter.
-    func solver(_ scenarios: [String], requestLimit: Int? = nil) throws -> (Solver, SolveConfig) {
+    /// The configuration of scripted models (aliases = scenario names, served as `scripted/NAME`).
+    static func config(_ scenarios: [String], endpoint: String = "http://scripted/v1") -> SolveConfig {
         var config = SolveConfig.builtIn
-        let key = UUID().uuidString
         config.models = scenarios.map {
-            var model = ModelConfig.codeDefaults(alias: $0, served: "scripted/\($0)", endpoints: [server.baseURL])
-            model.apiKey = key
-            return model
+            ModelConfig.codeDefaults(alias: $0, served: "scripted/\($0)", endpoints: [endpoint])
         }
         config.language = "python"
-        config.retry = RetryPolicy(maxRetries: 1, baseDelay: 0.01, maxDelay: 0.1)
-        let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
-        return (Solver(config: config, prompts: prompts, judge: Self.judge, requestLimit: requestLimit), config)
+        return config
     }
 
-    func runner(_ store: EvaluationStore, _ scenarios: [String], samples: Int = 1, attempts: Int = 3, concurrency: Int = 4) throws
-        -> (EvaluationRunner, SolveConfig)
-    {
-        let (solver, config) = try solver(scenarios, requestLimit: concurrency)
+    /// A solver whose models are in-process scripted scenarios (`models` by served id, else `TwoSumScripts`'), judged
+    /// by the two-sum judge.
+    func solver(
+        _ scenarios: [String], requestLimit: Int? = nil, models: [String: ScriptedChatModel] = [:]
+    ) throws -> (Solver, SolveConfig) {
+        let config = Self.config(scenarios)
+        var chats = models
+        for scenario in scenarios where chats["scripted/\(scenario)"] == nil {
+            chats["scripted/\(scenario)"] = TwoSumScripts.model(scenario)
+        }
+        let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
+        let solver = Solver(config: config, prompts: prompts, judge: TwoSumScripts.judge(), requestLimit: requestLimit) {
+            [chats] _, model in chats[model.served] ?? TwoSumScripts.model("unknown")
+        }
+        return (solver, config)
+    }
+
+    func runner(
+        _ store: EvaluationStore, _ scenarios: [String], samples: Int = 1, attempts: Int = 3, concurrency: Int = 4,
+        models: [String: ScriptedChatModel] = [:]
+    ) throws -> (EvaluationRunner, SolveConfig) {
+        let (solver, config) = try solver(scenarios, requestLimit: concurrency, models: models)
         let plan = EvaluationPlan(models: scenarios, samples: samples, maxAttempts: attempts)
         return (EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: concurrency), config)
     }
@@ -80,7 +91,12 @@ import TestSupport
     @Test func aCancelledRunLosesNothingAndResumesWhereItStopped() async throws {
         let set = try Self.problemSet(count: 6)
         let store = try Self.database()
-        let (runner, config) = try runner(store, ["feedback"], concurrency: 2)
+        // Once the run is stopped, requests get no answer until they are cancelled: samples stay under way.
+        let stopped = EventLog()
+        let chat = ScriptedChatModel(serving: "scripted/feedback") { request, number in
+            stopped.isStopped ? .hang : TwoSumScripts.reply("feedback", to: request, number: number)
+        }
+        let (runner, config) = try runner(store, ["feedback"], concurrency: 2, models: ["scripted/feedback": chat])
         let runs = try runner.prepare(runner.plan.runs(named: "r", set: set, config: config, promptsHash: "h"), set: set, resume: false)
         let events = EventLog()
         let lease = try store.lease(runs: runs.map(\.name))
@@ -90,7 +106,10 @@ import TestSupport
                 if case .sampleFinished = event, events.finished == 2 { events.stop() }
             }
         }
-        events.onStop = { task.cancel() }
+        events.onStop = {
+            stopped.stop()
+            task.cancel()
+        }
         let outcome = await task.result
         #expect(throws: CancellationError.self) { try outcome.get() }
         let stored = try store.samples(runs: ["r"])
@@ -285,6 +304,9 @@ final class EventLog: @unchecked Sendable {
         handler?()
     }
 
+    /// Whether `stop()` was called.
+    var isStopped: Bool { lock.withLock { stopRequested } }
+
     var finished: Int {
         lock.withLock { events.filter { if case .sampleFinished = $0 { return true } else { return false } }.count }
     }
@@ -301,6 +323,32 @@ final class EventLog: @unchecked Sendable {
             for case .started(_, _, let finished, _, _) in events { return finished }
             return nil
         }
+    }
+}
+
+/// The engine end to end: the model client against the scripted Python server, programs in the real sandbox.
+@Suite(.serialized, .tags(.integration)) struct EvaluationIntegrationTests {
+    let server = ScriptedServer.shared
+
+    @Test func everyAttemptAndSampleIsStoredWithItsOutcome() async throws {
+        let set = try EvaluationRunnerTests.problemSet(count: 2)
+        let store = try EvaluationRunnerTests.database()
+        var config = EvaluationRunnerTests.config(["feedback", "plain"], endpoint: server.baseURL)
+        let key = UUID().uuidString
+        for index in config.models.indices { config.models[index].apiKey = key }
+        config.retry = RetryPolicy(maxRetries: 1, baseDelay: 0.01, maxDelay: 0.1)
+        let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
+        let solver = Solver(config: config, prompts: prompts, judge: try Judge(concurrency: 2), requestLimit: 4)
+        let plan = EvaluationPlan(models: ["feedback", "plain"], samples: 1, maxAttempts: 3)
+        let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: 4)
+        let runs = try runner.prepare(plan.runs(named: "t", set: set, config: config, promptsHash: "h"), set: set, resume: false)
+        let lease = try store.lease(runs: runs.map(\.name))
+        try await runner.run(runs, set: set, lease: lease) { _ in }
+        lease.release()
+        #expect(try store.samples(runs: ["t/feedback"]).allSatisfy { $0.accepted && $0.acceptedAtAttempt == 2 })
+        #expect(try store.samples(runs: ["t/plain"]).allSatisfy { $0.firstAttemptAccepted })
+        #expect(try store.attemptCounts(of: "t/feedback") == ["final": 4])
+        #expect(try StoreChecks.violations(inDatabaseAt: store.path, finished: true) == [])
     }
 }
 

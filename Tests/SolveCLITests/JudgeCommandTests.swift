@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import TestSupport
 import Testing
@@ -20,6 +21,16 @@ struct JudgeCommandTests {
     @Test("a missing problem is a usage error")
     func missingProblem() {
         #expect(throws: (any Error).self) { try SolveCommand.parseAsRoot(["judge"]) }
+    }
+
+    @Test("an unknown --language fails validation like a judge that cannot run: exit code 2")
+    func unknownLanguageFailsValidation() {
+        do {
+            _ = try SolveCommand.parseAsRoot(["judge", "two-sum", "a.py", "--language", "cobol"])
+            Issue.record("cobol was accepted")
+        } catch {
+            #expect(SolveCommand.exitCode(for: error) == ExitCode(2))
+        }
     }
 
     @Test("--list-languages needs no problem")

@@ -1,5 +1,6 @@
 import Foundation
 import ModelClient
+import ModelFleet
 import ProblemFormat
 import TestSupport
 import Testing
@@ -66,7 +67,7 @@ import Testing
     @Test func functionProblemsAreSolvedInPythonOnly() throws {
         var config = SolveConfig.builtIn
         config.language = "cpp"
-        let solver = Solver(config: config, prompts: prompts, judge: try Judge())
+        let solver = Solver(config: config, prompts: prompts, judge: TwoSumScripts.judge())
         #expect(try solver.languageChoices(for: problem, options: SolveOptions(maxAttempts: 1)) == ["python"])
         #expect(
             try solver.languageChoices(for: problem, options: SolveOptions(maxAttempts: 1, language: "py")) == [

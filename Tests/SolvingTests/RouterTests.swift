@@ -1,4 +1,5 @@
 import Foundation
+import ModelFleet
 import ProblemFormat
 import Testing
 

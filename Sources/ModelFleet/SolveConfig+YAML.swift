@@ -2,106 +2,20 @@ import Foundation
 import ModelClient
 import ProblemFormat
 
-/// A model `solve` can ask: where it is served and how to sample it.
-public struct ModelConfig: Sendable, Hashable, Codable {
-    /// Short name used on the command line (`--model r1`).
-    public var alias: String
-    /// The id the server serves it under (`/v1/models`).
-    public var served: String
-    /// API bases of its replicas; requests go to the least-loaded one.
-    public var endpoints: [String]
-    public var role: ModelRole
-    public var sampling: Sampling
-    /// Whether instructions may go in a system message (R1 distills: no, everything in the user turn).
-    public var systemPrompt: Bool
-    public var apiKey: String?
-
-    public init(
-        alias: String, served: String, endpoints: [String], role: ModelRole, sampling: Sampling, systemPrompt: Bool,
-        apiKey: String? = nil
-    ) {
-        self.alias = alias
-        self.served = served
-        self.endpoints = endpoints
-        self.role = role
-        self.sampling = sampling
-        self.systemPrompt = systemPrompt
-        self.apiKey = apiKey
-    }
-
-    /// DeepSeek's recommended settings for R1 distills: temperature 0.6, top-p 0.95, no system prompt.
-    public static func reasoningDefaults(alias: String, served: String, endpoints: [String]) -> ModelConfig {
-        ModelConfig(
-            alias: alias, served: served, endpoints: endpoints, role: .reasoning,
-            sampling: Sampling(temperature: 0.6, topP: 0.95, maxTokens: 32768), systemPrompt: false)
-    }
-
-    /// Qwen's recommended settings for Qwen2.5-Coder-Instruct.
-    public static func codeDefaults(alias: String, served: String, endpoints: [String]) -> ModelConfig {
-        ModelConfig(
-            alias: alias, served: served, endpoints: endpoints, role: .code,
-            sampling: Sampling(temperature: 0.7, topP: 0.8, topK: 20, repetitionPenalty: 1.05, maxTokens: 4096),
-            systemPrompt: true)
-    }
-}
-
-/// Everything `solve` reads from `solve.yaml` (or its built-in defaults).
-public struct SolveConfig: Sendable {
-    public var models: [ModelConfig]
-    /// Language asked for when `--language` is not given (`cpp`, `python`, …).
-    public var language: String
-    public var maxAttempts: Int
-    public var timeouts: Timeouts
-    public var retry: RetryPolicy
-    /// Where transcripts go (relative to the working directory).
-    public var runsDirectory: String
-    /// Where prompt templates are read from (nil: `Prompts/` found like the bundled problems).
-    public var promptsDirectory: String?
-    /// Where the configuration came from, for messages.
-    public var source: String
-
-    /// The seeds' pair: R1-Distill-Qwen-7B on :8000 (reasoning), Qwen2.5-Coder-7B-Instruct on :8001 (code).
-    public static let builtIn = SolveConfig(
-        models: [
-            .reasoningDefaults(alias: "r1", served: "deepseek-ai/DeepSeek-R1-Distill-Qwen-7B", endpoints: ["http://localhost:8000/v1"]),
-            .codeDefaults(alias: "coder", served: "Qwen/Qwen2.5-Coder-7B-Instruct", endpoints: ["http://localhost:8001/v1"]),
-        ],
-        language: "cpp", maxAttempts: 4, timeouts: Timeouts(), retry: RetryPolicy(), runsDirectory: "runs",
-        promptsDirectory: nil, source: "built-in defaults")
-
-    /// The model named by an alias or a served id.
-    public func model(named name: String) -> ModelConfig? {
-        models.first { $0.alias == name } ?? models.first { $0.served == name }
-    }
-
-    /// The first model with `role`, else the first model.
-    public func model(for role: ModelRole) -> ModelConfig? {
-        models.first { $0.role == role } ?? models.first
-    }
-
-    /// `--config FILE`, else `./solve.yaml` when present, else the built-in defaults; then the environment:
-    /// `OPENAI_API_KEY` for models without a key, `OPENAI_BASE_URL` for the built-in models' endpoints.
-    public static func load(file: URL?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> SolveConfig {
-        var config: SolveConfig
-        let local = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("solve.yaml")
-        if let file {
-            config = try parse(file, environment: environment)
-        } else if FileManager.default.fileExists(atPath: local.path) {
-            config = try parse(local, environment: environment)
-        } else {
-            config = builtIn
-            if let base = environment["OPENAI_BASE_URL"], !base.isEmpty {
-                for index in config.models.indices { config.models[index].endpoints = [base] }
-            }
-        }
-        if let key = environment["OPENAI_API_KEY"], !key.isEmpty {
-            for index in config.models.indices where config.models[index].apiKey == nil { config.models[index].apiKey = key }
-        }
-        return config
-    }
-
-    /// Reads a `solve.yaml`; every error names the file and line.
+extension SolveConfig {
+    /// Reads a `solve.yaml`.
+    /// - Throws: `ModelFleetError.invalidConfiguration`, naming the file and line.
     static func parse(_ file: URL, environment: [String: String]) throws -> SolveConfig {
+        do {
+            return try read(file, environment: environment)
+        } catch let error as ProblemFormatError {
+            // The YAML readers are ProblemFormat's; their messages are kept word for word.
+            throw ModelFleetError(configuration: error, file: file.path)
+        }
+    }
+
+    /// Reads a `solve.yaml` with ProblemFormat's YAML readers, whose errors name the file and line.
+    private static func read(_ file: URL, environment: [String: String]) throws -> SolveConfig {
         let text: String
         do {
             text = try String(contentsOf: file, encoding: .utf8)
@@ -109,13 +23,17 @@ public struct SolveConfig: Sendable {
             throw ProblemFormatError.unreadable(file: file.path, reason: (error as NSError).localizedDescription)
         }
         let path = file.path
-        let yaml = try YAMLMapping.parse(text, file: path, expected: "a mapping with models:, language:, max_attempts:, …")
+        let yaml = try YAMLMapping.parse(
+            text, file: path, expected: "a mapping with models:, language:, max_attempts:, …")
         try yaml.rejectUnknownKeys(
-            ["models", "language", "max_attempts", "api_key", "timeouts", "retries", "runs_dir", "prompts_dir"], context: "solve.yaml")
+            ["models", "language", "max_attempts", "api_key", "timeouts", "retries", "runs_dir", "prompts_dir"],
+            context: "solve.yaml")
         var config = builtIn
         config.source = path
         let apiKey = try yaml.string("api_key", expected: "the API key as text")
-        if let models = try yaml.mappings("models", expected: "a list of models, each with alias, served, endpoints, role") {
+        if let models = try yaml.mappings(
+            "models", expected: "a list of models, each with alias, served, endpoints, role")
+        {
             guard !models.isEmpty else {
                 throw yaml.invalidValue("models", "[]", reason: "is empty", expected: "at least one model")
             }
@@ -123,7 +41,9 @@ public struct SolveConfig: Sendable {
         } else if let apiKey {
             for index in config.models.indices { config.models[index].apiKey = apiKey }
         }
-        if let language = try yaml.string("language", expected: "a language id such as cpp or python") { config.language = language }
+        if let language = try yaml.string("language", expected: "a language id such as cpp or python") {
+            config.language = language
+        }
         config.maxAttempts =
             try yaml.integer("max_attempts", in: 1...100, expected: "a whole number of attempts, e.g. 4")
             ?? config.maxAttempts
@@ -144,12 +64,18 @@ public struct SolveConfig: Sendable {
         return config
     }
 
-    private static func parseModel(_ yaml: YAMLMapping, apiKey: String?, environment: [String: String]) throws -> ModelConfig {
+    private static func parseModel(_ yaml: YAMLMapping, apiKey: String?, environment: [String: String]) throws
+        -> ModelConfig
+    {
         try yaml.rejectUnknownKeys(
-            ["alias", "served", "endpoint", "endpoints", "role", "sampling", "system_prompt", "api_key"], context: "a model")
-        guard let served = try yaml.string("served", expected: "the served model id, e.g. Qwen/Qwen2.5-Coder-7B-Instruct") else {
+            ["alias", "served", "endpoint", "endpoints", "role", "sampling", "system_prompt", "api_key"],
+            context: "a model")
+        guard
+            let served = try yaml.string("served", expected: "the served model id, e.g. Qwen/Qwen2.5-Coder-7B-Instruct")
+        else {
             throw ProblemFormatError.invalidValue(
-                file: yaml.file, line: nil, key: "served", value: "", reason: "is missing in a model (\(yaml.keys.joined(separator: ", ")))",
+                file: yaml.file, line: nil, key: "served", value: "",
+                reason: "is missing in a model (\(yaml.keys.joined(separator: ", ")))",
                 expected: "the served model id")
         }
         let roleText = try yaml.string("role", expected: "reasoning or code") ?? "code"
@@ -170,7 +96,8 @@ public struct SolveConfig: Sendable {
                 expected: "e.g. http://localhost:8000/v1")
         }
         let alias = try yaml.string("alias", expected: "a short name") ?? served
-        var model = role == .reasoning
+        var model =
+            role == .reasoning
             ? ModelConfig.reasoningDefaults(alias: alias, served: served, endpoints: endpoints)
             : ModelConfig.codeDefaults(alias: alias, served: served, endpoints: endpoints)
         model.systemPrompt = try yaml.bool("system_prompt", expected: "true or false") ?? model.systemPrompt
@@ -182,7 +109,10 @@ public struct SolveConfig: Sendable {
     }
 
     private static func parseSampling(_ yaml: YAMLMapping) throws -> Sampling {
-        let keys = ["temperature", "top_p", "top_k", "min_p", "repetition_penalty", "presence_penalty", "frequency_penalty", "max_tokens", "seed"]
+        let keys = [
+            "temperature", "top_p", "top_k", "min_p", "repetition_penalty", "presence_penalty", "frequency_penalty",
+            "max_tokens", "seed",
+        ]
         try yaml.rejectUnknownKeys(Set(keys), context: "sampling")
         return Sampling(
             temperature: try yaml.number("temperature", in: 0...10, expected: "a temperature from 0 to 10, e.g. 0.6"),
