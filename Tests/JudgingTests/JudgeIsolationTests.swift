@@ -5,11 +5,12 @@ import Testing
 /// Judges that must not see or touch one another, and a judge run by an ordinary user: real `solve` processes.
 @Suite("Judges side by side", .serialized, .enabled(if: geteuid() == 0, "needs root: pid namespaces and setpriv"))
 struct JudgeIsolationTests {
-    /// A problem whose program holds `mebibytes` for about a second on each of `tests` tests, with a 256 MiB limit.
+    /// A problem whose program holds 200 MiB for about a second on each of `tests` tests, with a 256 MiB limit (and a
+    /// 5 s time limit: first touches of fresh memory are slow on a loaded machine).
     static func memoryProblem(tests: Int, in folder: URL) throws -> (problem: URL, program: URL) {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let problem = folder.appendingPathComponent("hold.md")
-        try Data("---\ntitle: Hold\ntime_limit: 2s\nmemory_limit: 256MiB\n---\nHold memory.\n".utf8).write(to: problem)
+        try Data("---\ntitle: Hold\ntime_limit: 5s\nmemory_limit: 256MiB\n---\nHold memory.\n".utf8).write(to: problem)
         let hidden = folder.appendingPathComponent("hold")
         try FileManager.default.createDirectory(at: hidden, withIntermediateDirectories: true)
         for index in 1...tests {
