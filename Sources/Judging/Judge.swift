@@ -78,26 +78,8 @@ public final class Judge: SubmissionJudge {
     /// - Throws: `JudgingError` when the judge itself cannot work (no sandbox, no work directory).
     public func judge(_ submission: Submission, on problem: Problem, options: JudgeOptions) async throws -> JudgeReport
     {
-        let directory = try workspace.makeDirectory("submission")
+        let (directory, language) = try stage(submission, on: problem, standalone: false)
         defer { try? FileManager.default.removeItem(at: directory) }
-        // Function problems run on CPython, whose drivers they use; other programs on the problem's runtime.
-        let language = problem.interface.function == nil ? submission.language.resolved(for: problem) : submission.language
-        var files = [language.sourceFileName: submission.source]
-        if problem.interface.function != nil {
-            guard submission.language.id == Language.python.id else {
-                throw JudgingError.functionNeedsPython(problem: problem.slug, language: submission.language.id)
-            }
-            files[FunctionDriver.fileName] = FunctionDriver.source
-        }
-        for (name, text) in files {
-            let file = directory.appendingPathComponent(name)
-            do {
-                try Data(text.utf8).write(to: file)
-            } catch {
-                throw JudgingError.workspace(path: file.path, reason: (error as NSError).localizedDescription)
-            }
-            chmod(file.path, 0o644)
-        }
         let tests = problem.tests.filter { options.testFilter?($0) ?? true }
         return try await runPool.withSlot { slot in
             let compile = try await self.compiler.compile(language, in: directory, slot: slot, toolPool: self.toolPool)
@@ -109,13 +91,7 @@ public final class Judge: SubmissionJudge {
                 report.message = compile.log.split(separator: "\n").first.map(String.init) ?? "compilation failed"
                 return report
             }
-            // An image larger than the address space cannot even be loaded: the kernel kills it with SIGSEGV inside
-            // execve, which would read as a crash.
-            let addressSpace = problem.limits.memoryBytes + language.addressSpaceAllowanceBytes
-            if language.profile == .native,
-                let size = ELFImage.loadSize(of: directory.appendingPathComponent(Language.binaryName)),
-                size > addressSpace, let first = tests.first
-            {
+            if let size = Self.oversizedImage(of: language, in: directory, limits: problem.limits), let first = tests.first {
                 report.verdict = .memoryLimitExceeded
                 let message = "its static data alone needs \(size >> 20) MiB, over the \(problem.limits.memoryBytes >> 20) MiB limit"
                 report.message = "test \(first.name): \(message)"
@@ -154,15 +130,6 @@ public final class Judge: SubmissionJudge {
         inlineDirectory: URL, options: JudgeOptions
     ) async throws -> TestReport {
         let limits = problem.limits
-        let arguments =
-            problem.interface.function.map { FunctionDriver.command($0, kind: test.kind) }
-            ?? language.runCommand.map { part in
-                switch part {
-                case "{binary}": return directory.appendingPathComponent(Language.binaryName).path
-                case "{source}": return language.sourceFileName
-                default: return part
-                }
-            }
         if let function = problem.interface.function, test.kind == .output {
             // The judge reads the arguments itself: a solution cannot pass off its own failure as a broken test.
             do {
@@ -171,17 +138,10 @@ public final class Judge: SubmissionJudge {
                 return Judge.brokenTest(test, "\(error)", function: function)
             }
         }
-        // The program reads a copy of the input in its slot's own file, never the problem's file.
-        var request = SandboxRequest(
-            arguments: arguments,
-            environment: language.runEnvironment.merging(
-                ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"]) { _, judge in judge },
-            workingDirectory: directory, stdin: .copy(test.input), profile: language.profile,
-            readablePaths: [directory.path], cpuLimitMilliseconds: limits.timeMilliseconds,
-            wallLimitMilliseconds: max(3 * limits.timeMilliseconds, limits.timeMilliseconds + 1000),
-            memoryLimitBytes: limits.memoryBytes,
-            addressSpaceBytes: limits.memoryBytes + language.addressSpaceAllowanceBytes,
-            stackBytes: 0, outputLimitBytes: options.outputLimitBytes, maxTasks: 64)
+        var request = Self.runRequest(
+            language, in: directory, input: test.input,
+            function: problem.interface.function.map { ($0, test.kind) }, limits: limits,
+            outputLimitBytes: options.outputLimitBytes)
         if let function = problem.interface.function, test.kind == .pythonCheck {
             return try await runCheck(test, function: function, problem: problem, request: &request, slot: slot)
         }
@@ -231,6 +191,74 @@ public final class Judge: SubmissionJudge {
         return report
     }
 
+    /// Writes `submission`'s source (and, for a function problem's solution, the driver that calls it) into a fresh
+    /// directory: the directory and the language that runs the program.
+    /// - Parameter standalone: run it as a program of its own even on a function problem (an input generator).
+    /// - Throws: `JudgingError.workspace`, or `.functionNeedsPython` for a function problem's solution in another
+    ///   language.
+    func stage(_ submission: Submission, on problem: Problem, standalone: Bool) throws -> (URL, Language) {
+        let directory = try workspace.makeDirectory("submission")
+        let isFunction = problem.interface.function != nil && !standalone
+        // Function problems run on CPython, whose drivers they use; other programs on the problem's runtime.
+        let language = isFunction ? submission.language : submission.language.resolved(for: problem)
+        var files = [language.sourceFileName: submission.source]
+        if isFunction {
+            guard submission.language.id == Language.python.id else {
+                try? FileManager.default.removeItem(at: directory)
+                throw JudgingError.functionNeedsPython(problem: problem.slug, language: submission.language.id)
+            }
+            files[FunctionDriver.fileName] = FunctionDriver.source
+        }
+        for (name, text) in files {
+            let file = directory.appendingPathComponent(name)
+            do {
+                try Data(text.utf8).write(to: file)
+            } catch {
+                try? FileManager.default.removeItem(at: directory)
+                throw JudgingError.workspace(path: file.path, reason: (error as NSError).localizedDescription)
+            }
+            chmod(file.path, 0o644)
+        }
+        return (directory, language)
+    }
+
+    /// The load size of a compiled program too large for the address space `limits` allow, or nil. Such an image
+    /// cannot even be loaded: the kernel kills it with SIGSEGV inside execve, which would read as a crash.
+    static func oversizedImage(of language: Language, in directory: URL, limits: Limits) -> Int? {
+        guard language.profile == .native,
+            let size = ELFImage.loadSize(of: directory.appendingPathComponent(Language.binaryName)),
+            size > limits.memoryBytes + language.addressSpaceAllowanceBytes
+        else { return nil }
+        return size
+    }
+
+    /// The sandboxed run of the program in `directory` on `input` under `limits`: the program reads a copy of the
+    /// input in its slot's own file, never the problem's file.
+    /// - Parameter function: the function a function problem's driver calls, and how (nil: a whole program).
+    static func runRequest(
+        _ language: Language, in directory: URL, input: TestData, function: (PythonFunction, TestKind)?,
+        limits: Limits, outputLimitBytes: Int
+    ) -> SandboxRequest {
+        let arguments =
+            function.map { FunctionDriver.command($0.0, kind: $0.1) }
+            ?? language.runCommand.map { part in
+                switch part {
+                case "{binary}": return directory.appendingPathComponent(Language.binaryName).path
+                case "{source}": return language.sourceFileName
+                default: return part
+                }
+            }
+        return SandboxRequest(
+            arguments: arguments,
+            environment: language.runEnvironment.merging(
+                ["PATH": "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8"]) { _, judge in judge },
+            workingDirectory: directory, stdin: .copy(input), profile: language.profile,
+            readablePaths: [directory.path], cpuLimitMilliseconds: limits.timeMilliseconds,
+            wallLimitMilliseconds: max(3 * limits.timeMilliseconds, limits.timeMilliseconds + 1000),
+            memoryLimitBytes: limits.memoryBytes,
+            addressSpaceBytes: limits.memoryBytes + language.addressSpaceAllowanceBytes,
+            stackBytes: 0, outputLimitBytes: outputLimitBytes, maxTasks: 64)
+    }
 
     private func materialize(_ data: TestData, as name: String, in directory: URL) throws -> URL {
         if let file = data.file { return file }

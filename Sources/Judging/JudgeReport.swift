@@ -35,7 +35,7 @@ public struct JudgeReport: Sendable, Codable {
 }
 
 /// The compile (or syntax-check) step.
-public struct CompileReport: Sendable, Codable {
+public struct CompileReport: Sendable, Hashable, Codable {
     public var ok: Bool
     /// Compiler messages, cut at 64 KiB.
     public var log: String

@@ -32,6 +32,22 @@ public enum OutputComparison {
         }
     }
 
+    /// Whether two programs' outputs on one input agree, compared in-process the way `problem` compares an output with
+    /// its answer, `reference` standing in for the answer: tokens (with the problem's float tolerance and case rule),
+    /// exact bytes, or a function's returned JSON values; nil when only the problem's checker program can tell.
+    public static func agreement(_ output: Data, _ reference: Data, problem: Problem) -> Bool? {
+        if problem.interface.function != nil {
+            guard let result = try? JSONValue.parse(output), let expected = try? JSONValue.parse(reference) else {
+                return output == reference
+            }
+            return jsonMismatch(result: result, expected: expected) == nil
+        }
+        switch problem.checker {
+        case .tokens, .exact: return mismatch(output: output, answer: reference, checker: problem.checker) == nil
+        case .testlib, .kattisValidator: return nil
+        }
+    }
+
     /// Relative (or, near zero, absolute) difference allowed when a number of a function's result is not an
     /// integer on both sides.
     public static let jsonTolerance = 1e-6
