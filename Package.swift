@@ -72,6 +72,7 @@ let package = Package(
             resources: [
                 .embedInCode("system.mustache"), .embedInCode("attempt-reasoning.mustache"),
                 .embedInCode("attempt-code.mustache"), .embedInCode("feedback.mustache"),
+                .embedInCode("generator.mustache"),
             ]
         ),
         /// The configured models (solve.yaml), their endpoints and replicas, health checks, the local server.

@@ -8,5 +8,6 @@ public enum BuiltinPrompts {
         "attempt-reasoning": String(decoding: PackageResources.attempt_reasoning_mustache, as: UTF8.self),
         "attempt-code": String(decoding: PackageResources.attempt_code_mustache, as: UTF8.self),
         "feedback": String(decoding: PackageResources.feedback_mustache, as: UTF8.self),
+        "generator": String(decoding: PackageResources.generator_mustache, as: UTF8.self),
     ]
 }

@@ -15,16 +15,22 @@ public struct EvaluationPlan: Sendable {
     /// `--endpoint`: every request goes there.
     public var endpoint: String?
     public var shard: Shard?
+    /// Contestant (the default) or oracle: stored in the run's settings.
+    public var `protocol`: SolveProtocol
 
     public static let routedLabel = "routed"
 
-    public init(models: [String], samples: Int, maxAttempts: Int, language: String? = nil, endpoint: String? = nil, shard: Shard? = nil) {
+    public init(
+        models: [String], samples: Int, maxAttempts: Int, language: String? = nil, endpoint: String? = nil,
+        shard: Shard? = nil, protocol: SolveProtocol = .contestant
+    ) {
         self.models = models
         self.samples = samples
         self.maxAttempts = maxAttempts
         self.language = language
         self.endpoint = endpoint
         self.shard = shard
+        self.protocol = `protocol`
     }
 
     /// The run records: `name` for a single model or `routed`; `name/alias` each when several models are compared.
@@ -46,7 +52,7 @@ public struct EvaluationPlan: Sendable {
     func solveOptions(for run: RunRecord, sample: Int) -> SolveOptions {
         SolveOptions(
             model: run.model == Self.routedLabel ? nil : run.model, endpoint: endpoint, maxAttempts: run.maxAttempts, language: language,
-            seedOffset: sample * 1000)
+            seedOffset: sample * 1000, protocol: run.protocol, checkEveryCandidate: true)
     }
 
     /// The settings that decide results (no API keys, no endpoints: replicas may move), as stable JSON.
@@ -60,7 +66,10 @@ public struct EvaluationPlan: Sendable {
             models = []
         }
         let recorded = models.map { Settings.Model(alias: $0.alias, served: $0.served, role: $0.role.rawValue, sampling: $0.sampling, systemPrompt: $0.systemPrompt) }
-        return EvaluationStore.json(Settings(model: label, models: recorded, language: language ?? config.language, pinnedLanguage: language != nil))
+        return EvaluationStore.json(
+            Settings(
+                model: label, models: recorded, language: language ?? config.language, pinnedLanguage: language != nil,
+                protocol: `protocol` == .oracle ? nil : `protocol`))
     }
 
     private struct Settings: Encodable {
@@ -75,5 +84,8 @@ public struct EvaluationPlan: Sendable {
         var models: [Model]
         var language: String
         var pinnedLanguage: Bool
+        /// Absent for the oracle, as in runs stored before the contestant protocol: their hashes stay the same, so
+        /// they resume with `--oracle`.
+        var `protocol`: SolveProtocol?
     }
 }

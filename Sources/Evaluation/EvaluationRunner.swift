@@ -202,15 +202,32 @@ private final class FirstError: @unchecked Sendable {  // `error` is guarded by 
 
 extension SampleResult {
     /// The stored summary of one finished solve.
+    /// Oracle: accepted when an attempt was, single-shot when the first was. Contestant: accepted when the
+    /// submitted program was, single-shot when the first candidate passes the hidden tests (the oracle check, made
+    /// after the submission).
     init(outcome: SolveOutcome, run: RunRecord, problem: Problem, sample: Int, seconds: Double) {
         let attempts = outcome.attempts
-        let acceptedAt = attempts.first(where: \.accepted)?.number
+        let accepted: Bool
+        let acceptedAt: Int?
+        let firstAccepted: Bool
+        switch outcome.protocol {
+        case .oracle:
+            acceptedAt = attempts.first(where: \.accepted)?.number
+            accepted = acceptedAt != nil
+            firstAccepted = attempts.first?.accepted ?? false
+        case .contestant:
+            accepted = outcome.accepted
+            acceptedAt = accepted ? outcome.selection?.submitted : nil
+            let first = attempts.first { $0.strategy == .candidate }?.number
+            firstAccepted = first.map { outcome.selection?.oracle?.accepted.contains($0) ?? false } ?? false
+        }
         self.init(
             run: run.name, model: run.model, problem: problem.slug, difficulty: problem.difficulty, tags: problem.tags, sample: sample,
-            maxAttempts: run.maxAttempts, attempts: attempts.count, firstAttemptAccepted: attempts.first?.accepted ?? false,
-            accepted: acceptedAt != nil, acceptedAtAttempt: acceptedAt,
+            maxAttempts: run.maxAttempts, attempts: attempts.count, firstAttemptAccepted: firstAccepted,
+            accepted: accepted, acceptedAtAttempt: acceptedAt,
             completionTokens: attempts.reduce(0) { $0 + ($1.usage?.completionTokens ?? 0) }, seconds: seconds,
-            truncatedAttempts: attempts.filter(\.truncated).count, noCodeAttempts: attempts.filter(\.isNoCode).count)
+            truncatedAttempts: attempts.filter(\.truncated).count, noCodeAttempts: attempts.filter(\.isNoCode).count,
+            selection: outcome.selection)
     }
 }
 

@@ -122,7 +122,8 @@ public struct EvaluationSession: Sendable {
         let names = runs.map(\.name)
         let results = try store.samples(runs: names)
         let report = ComparisonReport(
-            samples: results, runs: names, ks: PassAtK.defaultKs(samplesPerProblem: plan.samples))
+            samples: results, runs: names, ks: PassAtK.defaultKs(samplesPerProblem: plan.samples),
+            protocols: Dictionary(runs.map { ($0.name, $0.protocol) }, uniquingKeysWith: { first, _ in first }))
         let expected = runs.count * problemSet.problems.count * plan.samples
         if case .complete = status, results.count < expected {
             status = .incomplete(missing: expected - results.count, expected: expected)

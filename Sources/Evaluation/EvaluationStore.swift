@@ -130,6 +130,9 @@ public final class EvaluationStore: Sendable {
                     );
                     """)
         }
+        migrator.registerMigration("v3: how a contestant's submission was chosen") { db in
+            try db.execute(sql: "ALTER TABLE sample ADD COLUMN selection TEXT")
+        }
         return migrator
     }
 
@@ -176,7 +179,7 @@ public final class EvaluationStore: Sendable {
                 arguments = StatementArguments(runs)
             }
             sql += " ORDER BY run, problem, sample"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.sampleResult)
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self.sampleResult($0, database: path) }
         }
     }
 
@@ -277,13 +280,14 @@ public final class EvaluationStore: Sendable {
         try db.execute(
             sql: """
                 INSERT INTO sample (run, problem, sample, model, difficulty, tags, max_attempts, attempts, first_attempt_accepted,
-                    accepted, accepted_at_attempt, completion_tokens, seconds, truncated_attempts, no_code_attempts, finished_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    accepted, accepted_at_attempt, completion_tokens, seconds, truncated_attempts, no_code_attempts, finished_at,
+                    selection)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 result.run, result.problem, result.sample, result.model, result.difficulty, json(result.tags), result.maxAttempts,
                 result.attempts, result.firstAttemptAccepted, result.accepted, result.acceptedAtAttempt, result.completionTokens,
-                result.seconds, result.truncatedAttempts, result.noCodeAttempts, Date(),
+                result.seconds, result.truncatedAttempts, result.noCodeAttempts, Date(), result.selection.map { json($0) },
             ])
     }
 
@@ -294,13 +298,25 @@ public final class EvaluationStore: Sendable {
             settingsHash: row["settings_hash"], promptsHash: row["prompts_hash"], createdAt: row["created_at"])
     }
 
-    private static func sampleResult(_ row: Row) -> SampleResult {
-        SampleResult(
+    /// - Throws: `EvaluationError.database` naming the sample when its selection does not decode.
+    private static func sampleResult(_ row: Row, database: String) throws -> SampleResult {
+        let selection: SelectionReport?
+        if let text: String = row["selection"] {
+            do {
+                selection = try JSONDecoder().decode(SelectionReport.self, from: Data(text.utf8))
+            } catch {
+                let name = "\(row["run"] as String? ?? "?") \(row["problem"] as String? ?? "?") #\(row["sample"] as Int? ?? 0)"
+                throw EvaluationError.database(path: database, message: "sample \(name): column selection: \(error)")
+            }
+        } else {
+            selection = nil
+        }
+        return SampleResult(
             run: row["run"], model: row["model"], problem: row["problem"], difficulty: row["difficulty"], tags: decodeTags(row["tags"]),
             sample: row["sample"], maxAttempts: row["max_attempts"], attempts: row["attempts"],
             firstAttemptAccepted: row["first_attempt_accepted"], accepted: row["accepted"], acceptedAtAttempt: row["accepted_at_attempt"],
             completionTokens: row["completion_tokens"], seconds: row["seconds"], truncatedAttempts: row["truncated_attempts"],
-            noCodeAttempts: row["no_code_attempts"])
+            noCodeAttempts: row["no_code_attempts"], selection: selection)
     }
 
     static func json<T: Encodable>(_ value: T) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import Solving
 
 /// One evaluation run as stored: what was run, with which settings, on which part of which set.
 public struct RunRecord: Sendable, Hashable, Codable {
@@ -35,14 +36,26 @@ public struct RunRecord: Sendable, Hashable, Codable {
         self.createdAt = createdAt
     }
 
+    /// The protocol its settings name: contestant, or oracle when they name none (every run stored before the
+    /// contestant protocol existed was an oracle run).
+    public var `protocol`: SolveProtocol {
+        struct Named: Decodable { var `protocol`: SolveProtocol? }
+        let named = try? JSONDecoder().decode(Named.self, from: Data(settings.utf8))
+        return named?.protocol ?? .oracle
+    }
+
     /// What differs from `other` in ways that make their samples incomparable.
     func differences(from other: RunRecord) -> [String] {
         var differences: [String] = []
         if model != other.model { differences.append("model \(model) vs \(other.model)") }
+        if self.protocol != other.protocol {
+            let flag = self.protocol == .oracle ? " (add --oracle)" : " (leave out --oracle)"
+            differences.append("protocol \(self.protocol.rawValue) vs \(other.protocol.rawValue)\(flag)")
+        }
         if samples != other.samples { differences.append("--samples \(samples) vs \(other.samples)") }
         if maxAttempts != other.maxAttempts { differences.append("--max-attempts \(maxAttempts) vs \(other.maxAttempts)") }
         if promptsHash != other.promptsHash { differences.append("prompt templates \(promptsHash) vs \(other.promptsHash)") }
-        if settingsHash != other.settingsHash, promptsHash == other.promptsHash {
+        if settingsHash != other.settingsHash, promptsHash == other.promptsHash, self.protocol == other.protocol {
             differences.append("model settings (sampling, endpoints' served ids, language) changed")
         }
         return differences

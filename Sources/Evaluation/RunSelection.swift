@@ -44,11 +44,13 @@ extension ComparisonReport {
     ) {
         guard FileManager.default.fileExists(atPath: path) else { throw EvaluationError.noDatabase(path: path) }
         let store = try EvaluationStore(path: path)
-        let chosen = try selection.names(among: try store.runs(), database: path)
+        let stored = try store.runs()
+        let chosen = try selection.names(among: stored, database: path)
         let samples = try store.samples(runs: chosen)
         let fewest = Dictionary(grouping: samples) { "\($0.run)\u{0}\($0.problem)" }.values.map(\.count).min() ?? 1
         let report = ComparisonReport(
-            samples: samples, runs: chosen, ks: ks ?? PassAtK.defaultKs(samplesPerProblem: fewest))
+            samples: samples, runs: chosen, ks: ks ?? PassAtK.defaultKs(samplesPerProblem: fewest),
+            protocols: Dictionary(stored.map { ($0.name, $0.protocol) }, uniquingKeysWith: { first, _ in first }))
         return (report, chosen, samples.count)
     }
 }

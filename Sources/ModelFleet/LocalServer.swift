@@ -38,6 +38,11 @@ public final class LocalServer: @unchecked Sendable {  // `process` is only sign
     private let process: Process
     private let lock = NSLock()
 
+    /// Parallel slots `solve PROBLEM --local` gives the server at most, one per candidate sent at once. On 2 cores
+    /// the aggregate decode rate gains little past a few slots while each slot holds its own context (8192 tokens, a
+    /// quarter GiB of cache for the 1.5B); re-pick it from `solve bench-server` at 1, 2 and 4 slots on the machine.
+    public static let defaultSlots = 4
+
     /// `<cache>/local`: where the installer puts `bin/llama-server` and `models/`.
     public static var installRoot: URL { CacheFolder.root().appendingPathComponent("local") }
 

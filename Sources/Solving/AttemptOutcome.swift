@@ -2,8 +2,13 @@ import Judging
 
 /// What became of one attempt. Its display code (``code``) is what JSON, transcripts and the database store.
 public indirect enum AttemptOutcome: Sendable {
-    /// The program was judged: the report's verdict.
+    /// The program was judged on every test (oracle): the report's verdict.
     case judged(JudgeReport)
+    /// The program was judged on the samples only (contestant): the hidden tests judge only the submitted program,
+    /// after the strategy is done.
+    case judgedOnSamples(JudgeReport)
+    /// An input generator's answer (contestant): `inputs` inputs kept; 0 when the generator was dropped.
+    case inputGenerator(inputs: Int)
     /// The program is in a language this machine cannot judge, or not in Python for a function problem: a compile
     /// error without a report.
     case unjudgeable
@@ -18,11 +23,18 @@ public indirect enum AttemptOutcome: Sendable {
     public static let noProgramCode = "no code"
     /// The code of ``serverFailure(_:)``.
     public static let serverFailureCode = "error"
+    /// The code of ``judgedOnSamples(_:)`` when every sample passed: not `AC`, which only the hidden tests give.
+    public static let samplesPassedCode = "OK"
+    /// The code of ``inputGenerator(inputs:)``.
+    public static let inputGeneratorCode = "generator"
 
-    /// `AC`, `WA`, … (the verdict's code), `no code` or `error`.
+    /// `AC`, `WA`, … (the verdict's code), `OK` (every sample passed), `generator`, `no code` or `error`.
     public var code: String {
         switch self {
         case .judged(let report): return report.verdict.code
+        case .judgedOnSamples(let report):
+            return report.verdict.isAccepted ? Self.samplesPassedCode : report.verdict.code
+        case .inputGenerator: return Self.inputGeneratorCode
         case .unjudgeable: return Verdict.compileError.code
         case .repeated(_, let earlier): return earlier.code
         case .noProgram: return Self.noProgramCode
@@ -33,14 +45,30 @@ public indirect enum AttemptOutcome: Sendable {
     /// The judge's report, also for a repeat of a judged program.
     public var report: JudgeReport? {
         switch self {
-        case .judged(let report): return report
+        case .judged(let report), .judgedOnSamples(let report): return report
         case .repeated(_, let earlier): return earlier.report
-        case .unjudgeable, .noProgram, .serverFailure: return nil
+        case .unjudgeable, .noProgram, .serverFailure, .inputGenerator: return nil
         }
     }
 
-    /// Whether the program was accepted.
-    public var isAccepted: Bool { report?.verdict.isAccepted ?? false }
+    /// Whether the program was accepted: judged on every test (oracle), never on the samples alone.
+    public var isAccepted: Bool {
+        switch self {
+        case .judged(let report): return report.verdict.isAccepted
+        case .repeated(_, let earlier): return earlier.isAccepted
+        default: return false
+        }
+    }
+
+    /// Whether the program passed every sample it was judged on (either protocol).
+    public var passedSamples: Bool {
+        switch self {
+        case .judged(let report), .judgedOnSamples(let report):
+            return report.compile.ok && report.tests.filter(\.isSample).allSatisfy(\.verdict.isAccepted)
+        case .repeated(_, let earlier): return earlier.passedSamples
+        default: return false
+        }
+    }
 
     /// Whether the model never answered.
     public var isServerFailure: Bool {

@@ -10,6 +10,13 @@ public enum AttemptStrategy: String, Sendable, Codable {
     case feedback
     /// A fresh conversation again, with a new seed and a higher temperature: the model was repeating itself.
     case resample
+    /// Contestant: one of the first requests, sent at once, each with its own seed, temperature and language.
+    case candidate
+    /// Contestant: a request for an input generator.
+    case generator
+    /// Contestant: a candidate and unambiguous evidence against it (a failed sample, a compile error, a crash or a
+    /// time-out on a generated input).
+    case repair
 }
 
 /// What the model generated for one request.

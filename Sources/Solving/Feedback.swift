@@ -3,8 +3,9 @@ import Judging
 import ProblemFormat
 
 /// What the model is told about a failed attempt. A failing sample is shown in full (input, expected, got; for a
-/// function problem the call, the expected and the returned value); a failing hidden test only by its verdict and
-/// number — hidden data never reaches the model.
+/// function problem the call, the expected and the returned value); a generated input a program crashed or timed out
+/// on, by its start and how the run ended; a failing hidden test (oracle only) by its verdict and number — hidden
+/// data never reaches the model.
 public struct Feedback: Sendable {
     /// Values for `feedback.mustache`.
     let values: [String: TemplateValue]
@@ -67,6 +68,25 @@ public struct Feedback: Sendable {
             values["hint"] = .text(hint(for: failing.verdict, problem: problem, hidden: true))
         }
         return Feedback(values: values)
+    }
+
+    /// Feedback for a program that passed the samples and then crashed or ran out of time or memory on an input the
+    /// model's own generator wrote (contestant): the input (its start, when long), how the run ended, and a hint.
+    public static func generatedInput(_ input: Data, run: ProgramRun, problem: Problem) -> Feedback {
+        let verdict = run.failure ?? .runtimeError
+        let text = String(decoding: input, as: UTF8.self)
+        var section: [String: TemplateValue] = [
+            "input": .text(clip(text, excerptLength, lineEnd: true)), "message": .text(run.message),
+            "size": .text(input.count >= 1024 ? "\(input.count >> 10) KiB" : "\(input.count) bytes"),
+        ]
+        if let function = problem.interface.function {
+            section["call"] = .text(clip((try? function.call(arguments: text)) ?? text, excerptLength))
+        }
+        return Feedback(values: [
+            "verdict": .text(verdict.meaning.capitalized), "verdict_code": .text(verdict.code),
+            "generated_failure": .section(section),
+            "hint": .text(hint(for: verdict, problem: problem, hidden: false)),
+        ])
     }
 
     /// A function's JSON result or answer as a Python literal (as the model's code sees it); the text itself when

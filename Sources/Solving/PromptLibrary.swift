@@ -14,7 +14,7 @@ public struct PromptLibrary: Sendable {
     public let hash: String
     private let templates: [String: MustacheTemplate]
 
-    static let names = ["system", "attempt-reasoning", "attempt-code", "feedback"]
+    static let names = ["system", "attempt-reasoning", "attempt-code", "feedback", "generator"]
 
     /// Loads the templates. The first that applies wins: `folder` (`prompts_dir` in solve.yaml), `$SOLVE_PROMPTS`
     /// (both must hold the templates), `./Prompts`, a `Prompts/` above the binary, then the built-in copy.
@@ -93,6 +93,22 @@ public struct PromptLibrary: Sendable {
         return render("feedback", context)
     }
 
+    /// The messages that ask for an input generator for `problem` (contestant): a Python program that reads a test
+    /// number from 1 to `tests` and prints one input, small random ones first, then edge cases, then the largest
+    /// the constraints allow.
+    public func generatorRequest(_ problem: Problem, tests: Int, model: ModelConfig) -> [ChatMessage] {
+        var context = Self.problemContext(problem, language: .python)
+        let split = GeneratorTests(count: tests)
+        context["tests"] = "\(tests)"
+        context["small_last"] = "\(split.small.upperBound)"
+        context["edge_first"] = "\(split.edge.lowerBound)"
+        context["edge_last"] = "\(split.edge.upperBound)"
+        context["large_first"] = "\(split.large.lowerBound)"
+        let user = render("generator", context)
+        guard model.systemPrompt else { return [ChatMessage(.user, user)] }
+        return [ChatMessage(.system, render("system", context)), ChatMessage(.user, user)]
+    }
+
     private func render(_ name: String, _ context: [String: Any]) -> String {
         templates[name]!.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -111,6 +127,7 @@ public struct PromptLibrary: Sendable {
             "memory_limit": "\(problem.limits.memoryBytes >> 20) MiB",
             "language": language.name, "fence": language.fence,
             "samples": samples, "samples_in_statement": inStatement,
+            "statement_has_title": statementHasTitle(problem.statement), "cpp": language.id == Language.cpp.id,
         ]
         if let function = problem.interface.function {
             context["function"] = [
@@ -119,6 +136,17 @@ public struct PromptLibrary: Sendable {
             ]
         }
         return context
+    }
+
+    /// Whether the statement starts with a heading of its own (Markdown `# Title`), so the prompt need not repeat
+    /// the title.
+    static func statementHasTitle(_ statement: String) -> Bool {
+        guard let first = statement.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+            return false
+        }
+        let line = first.drop { $0 == " " }
+        let hashes = line.prefix { $0 == "#" }.count
+        return (1...6).contains(hashes) && (line.count == hashes || line.dropFirst(hashes).first == " ")
     }
 
     /// Test data as text ending in a newline (a fence must close on a line of its own).

@@ -68,8 +68,9 @@ public final class Solver: Sendable {
         return (decision, model, notes)
     }
 
-    /// Solves `problem`. Server failures end the run with an `error` attempt; an unreachable server before the first
-    /// attempt throws `ModelFleetError.serverUnavailable`.
+    /// Solves `problem` under `options.protocol`. A server failure ends the run with an `error` attempt; an
+    /// unreachable server before the first request throws `ModelFleetError.serverUnavailable`.
+    /// - Throws: `SolveError`, `ModelFleetError`, `JudgingError` when the judge itself fails, `CancellationError`.
     public func solve(
         _ problem: Problem, options: SolveOptions, transcript: TranscriptWriter? = nil, notes extraNotes: [String] = [],
         onEvent: @escaping @Sendable (SolveEvent) -> Void = { _ in }
@@ -79,7 +80,6 @@ public final class Solver: Sendable {
         notes = extraNotes + notes
         onEvent(.routed(decision, model: model, notes: notes))
         try await endpoints.check(model)
-        var attempts: [AttemptRecord] = []
         var models = [model]
         if options.escalate, options.model == nil,
             let other = config.models.first(where: { $0.role != model.role && $0.served != model.served })
@@ -88,34 +88,45 @@ public final class Solver: Sendable {
             if let endpoint = options.endpoint { other.endpoints = [endpoint] }
             models.append(other)
         }
-        for (round, current) in models.enumerated() {
-            if round > 0 {
-                notes.append("escalated to \(current.alias) after \(options.maxAttempts) failed attempts")
-                try await endpoints.check(current)
-            }
-            try await run(
-                problem, model: current, options: options, languages: languages, attempts: &attempts,
-                transcript: transcript,
-                onEvent: onEvent)
-            if let last = attempts.last, last.accepted || last.outcome.isServerFailure { break }
+        let outcome: SolveOutcome
+        switch options.protocol {
+        case .oracle:
+            let attempts = try await solveAsOracle(
+                problem, models: models, options: options, languages: languages, notes: &notes,
+                transcript: transcript, onEvent: onEvent)
+            let final = attempts.last { $0.accepted } ?? attempts.last
+            let lastProgram = attempts.last { $0.program != nil }
+            let shown = final?.accepted == true ? final : lastProgram
+            outcome = SolveOutcome(
+                problem: problem.slug, route: decision, model: final?.model ?? model.served,
+                language: shown?.program?.language ?? languages[0], code: shown?.program?.code, attempts: attempts,
+                usage: Self.totalUsage(of: attempts), promptsHash: prompts.hash, transcript: transcript?.folder.path,
+                notes: notes, protocol: .oracle)
+        case .contestant:
+            let (state, selection, finalReport) = try await solveAsContestant(
+                problem, models: models, options: options, languages: languages, notes: &notes,
+                transcript: transcript, onEvent: onEvent)
+            let submitted = selection.submitted.flatMap { state.candidate($0) }
+            let record = selection.submitted.flatMap { number in state.attempts.first { $0.number == number } }
+            outcome = SolveOutcome(
+                problem: problem.slug, route: decision, model: record?.model ?? model.served,
+                language: submitted?.program.language ?? languages[0], code: submitted?.program.code,
+                attempts: state.attempts, usage: Self.totalUsage(of: state.attempts), promptsHash: prompts.hash,
+                transcript: transcript?.folder.path, notes: notes, protocol: .contestant, selection: selection,
+                finalReport: finalReport)
         }
-        let final = attempts.last { $0.accepted } ?? attempts.last
-        let usage = attempts.compactMap(\.usage).reduce(Usage(promptTokens: 0, completionTokens: 0, totalTokens: 0)) {
+        try transcript?.finish(outcome)
+        return outcome
+    }
+
+    /// The tokens of every request.
+    static func totalUsage(of attempts: [AttemptRecord]) -> Usage {
+        attempts.compactMap(\.usage).reduce(Usage(promptTokens: 0, completionTokens: 0, totalTokens: 0)) {
             Usage(
                 promptTokens: $0.promptTokens + $1.promptTokens,
                 completionTokens: $0.completionTokens + $1.completionTokens,
                 totalTokens: $0.totalTokens + $1.totalTokens)
         }
-        let lastProgram = attempts.last { $0.program != nil }
-        let outcome = SolveOutcome(
-            problem: problem.slug, route: decision, model: final?.model ?? model.served,
-            language: (final?.accepted == true ? final?.program?.language : lastProgram?.program?.language)
-                ?? languages[0],
-            code: final?.accepted == true ? final?.program?.code : lastProgram?.program?.code, attempts: attempts,
-            usage: usage,
-            promptsHash: prompts.hash, transcript: transcript?.folder.path, notes: notes)
-        try transcript?.finish(outcome)
-        return outcome
     }
 
     /// The languages to ask for, in turn: Python alone for a function problem, else the pinned one, else the
@@ -134,103 +145,11 @@ public final class Solver: Sendable {
         return options.language.map { [$0] } ?? Self.languageRotation(startingWith: config.language)
     }
 
-    /// Up to `options.maxAttempts` generations with one model, asking for `languages` in turn.
-    private func run(
-        _ problem: Problem, model: ModelConfig, options: SolveOptions, languages languageChoices: [String],
-        attempts: inout [AttemptRecord], transcript: TranscriptWriter?,
-        onEvent: @escaping @Sendable (SolveEvent) -> Void
-    ) async throws {
-        var languageIndex = 0
-        var strategy = AttemptStrategy.first
-        var resamples = 0
-        var previous: AttemptRecord?
-        /// Judged programs of this model by normalized code.
-        var seen: [String: AttemptRecord] = [:]
-        for _ in 0..<options.maxAttempts {
-            let language = try Language.named(languageChoices[languageIndex % languageChoices.count])
-            var messages = prompts.firstAttempt(problem, language: language, model: model)
-            if strategy == .feedback, let previous {
-                messages.append(ChatMessage(.assistant, Self.resentAnswer(of: previous)))
-                messages.append(
-                    ChatMessage(
-                        .user,
-                        prompts.feedback(
-                            Self.feedback(for: previous, problem: problem), problem: problem, language: language)))
-            }
-            var sampling = model.sampling
-            if strategy == .resample, let temperature = sampling.temperature {
-                sampling.temperature = min(1.0, temperature + 0.15 * Double(resamples))
-            }
-            sampling.seed =
-                sampling.seed.map { $0 + options.seedOffset + attempts.count } ?? Int.random(in: 1...2_000_000_000)
-            let number = attempts.count + 1
-            let (endpoint, reply) = try await generate(
-                ChatRequest(model: model.served, messages: messages, sampling: sampling), number: number, model: model,
-                strategy: strategy, onEvent: onEvent)
-            let generation: Generation
-            switch reply {
-            case .success(let result):
-                generation = Generation(result)
-            case .failure(let error):
-                let record = AttemptRecord(
-                    number: number, model: model, endpoint: endpoint, strategy: strategy, sampling: sampling,
-                    messages: messages, generation: .none, outcome: .serverFailure(error), message: "\(error)")
-                attempts.append(record)
-                try transcript?.save(record)
-                onEvent(.attemptFinished(record))
-                return
-            }
-            let choice = generation.choice
-            let program = CodeExtractor.extract(
-                answer: choice.answer, reasoning: choice.reasoning, truncated: choice.truncated,
-                preferredLanguage: language.id)
-            let normalized = program.map { CodeExtractor.normalized($0.code, language: $0.language) }
-            var outcome: AttemptOutcome
-            var message: String
-            if let program, let normalized {
-                if let earlier = seen[normalized] {
-                    outcome = .repeated(of: earlier.number, earlier.outcome)
-                    message = "same program as attempt \(earlier.number) (not judged again)"
-                } else {
-                    (outcome, message) = try await judge(program, number: number, problem: problem)
-                }
-            } else {
-                outcome = .noProgram(truncated: choice.truncated)
-                message =
-                    choice.truncated ? "no program: the answer was cut off by max_tokens" : "no program in the answer"
-            }
-            if choice.finishReason == ChatStreamAccumulator.answerLimitReason {
-                let limit = ChatStreamAccumulator.defaultAnswerLimit >> 20
-                message =
-                    "the answer passed solve's \(limit) MiB limit and was cut there; "
-                    + (program == nil ? "no program in what was kept" : message)
-            }
-            let record = AttemptRecord(
-                number: number, model: model, endpoint: endpoint, strategy: strategy, sampling: sampling,
-                messages: messages,
-                generation: generation, program: program, outcome: outcome, message: message)
-            if let normalized, record.repeatOf == nil { seen[normalized] = record }
-            attempts.append(record)
-            try transcript?.save(record)
-            onEvent(.attemptFinished(record))
-            if record.accepted { return }
-            // Choose the next request.
-            if record.repeatOf != nil || (strategy == .feedback && previous?.verdict == record.verdict) {
-                strategy = .resample
-                resamples += 1
-                if record.repeatOf != nil { languageIndex += 1 }
-            } else {
-                strategy = .feedback
-            }
-            previous = record
-        }
-    }
-
     /// Sends attempt `number`'s request to the least-loaded replica of `model`: that replica's endpoint, and what came
     /// back or why the request failed.
     /// - Throws: `CancellationError` when the task was cancelled.
-    private func generate(
-        _ request: ChatRequest, number: Int, model: ModelConfig, strategy: AttemptStrategy,
+    static func generate(
+        _ request: ChatRequest, number: Int, model: ModelConfig, strategy: AttemptStrategy, endpoints: EndpointPool,
         onEvent: @escaping @Sendable (SolveEvent) -> Void
     ) async throws -> (endpoint: String, reply: Result<ChatResult, any Error>) {
         let (endpoint, reply) = try await endpoints.withEndpoint(of: model) { replica in
@@ -252,32 +171,12 @@ public final class Solver: Sendable {
         return (endpoint, reply)
     }
 
-    /// Judges attempt `number`'s program: its outcome and the line that says why.
-    private func judge(_ program: ExtractedProgram, number: Int, problem: Problem) async throws
-        -> (AttemptOutcome, String)
-    {
-        let language: Language
-        do {
-            language = try Language.named(program.language)
-        } catch {
-            return (.unjudgeable, "the answer is in \(program.language), which this machine cannot judge")
-        }
-        if problem.interface.function != nil, language.id != Language.python.id {
-            return (.unjudgeable, "the answer is in \(language.id), but the judge calls a Python function")
-        }
-        let report = try await judge.judge(
-            Submission(source: program.code, language: language, name: "attempt-\(number)"), on: problem)
-        if report.verdict.isAccepted {
-            return (.judged(report), report.message)
-        } else if let failing = report.tests.first(where: { !$0.verdict.isAccepted }) {
-            let message =
-                failing.isSample
-                ? "sample \(failing.name): \(failing.message)"
-                : "hidden test \(failing.name): \(failing.verdict.meaning)"
-            return (.judged(report), message)
-        } else {
-            return (.judged(report), report.message)
-        }
+    /// `message`, or what replaces it when the answer passed solve's answer limit and was cut there.
+    static func noteAnswerLimit(_ generation: Generation, program: ExtractedProgram?, message: String) -> String {
+        guard generation.choice.finishReason == ChatStreamAccumulator.answerLimitReason else { return message }
+        let limit = ChatStreamAccumulator.defaultAnswerLimit >> 20
+        return "the answer passed solve's \(limit) MiB limit and was cut there; "
+            + (program == nil ? "no program in what was kept" : message)
     }
 
     /// The previous answer as the feedback turn's assistant message: its end (where the program is) when it is long,
@@ -291,11 +190,6 @@ public final class Solver: Sendable {
 
     /// The most characters of a previous answer sent back with feedback.
     static let resentAnswerLimit = 16_000
-
-    static func feedback(for record: AttemptRecord, problem: Problem) -> Feedback {
-        if let report = record.judge { return .judged(report, problem: problem) }
-        return .noCode(truncated: record.truncated)
-    }
 
     /// The configured language first, then the others worth switching to.
     static func languageRotation(startingWith first: String) -> [String] {

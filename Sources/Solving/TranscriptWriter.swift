@@ -34,8 +34,13 @@ public struct TranscriptWriter: Sendable {
         try write(Self.json(TranscriptAttempt(attempt)), to: "attempt-\(attempt.number).json")
     }
 
+    /// Writes `result.json` and, as a contestant, `submission.md`: how the submitted program was chosen and its
+    /// verdict.
     public func finish(_ outcome: SolveOutcome) throws {
         try write(Self.json(TranscriptOutcome(outcome)), to: "result.json")
+        if let selection = outcome.selection {
+            try write(Self.markdown(selection, outcome: outcome), to: "submission.md")
+        }
     }
 
     private func write(_ text: String, to name: String) throws {
@@ -80,6 +85,38 @@ public struct TranscriptWriter: Sendable {
                     text += "| \(test.name)\(test.isSample ? " (sample)" : "") | \(test.verdict.code) | \(test.timeMilliseconds) ms | \(test.memoryKiB) KiB | \(message) |\n"
                 }
             }
+        }
+        return text
+    }
+
+    /// The contestant's submission as a document: the protocol, the verdict, the candidates, the groups, the reason,
+    /// each step's cost, and the oracle check when there is one.
+    static func markdown(_ selection: SelectionReport, outcome: SolveOutcome) -> String {
+        var text = "# Submission: \(outcome.verdict)\n\n"
+        text += "- protocol: \(outcome.protocol.summary)\n"
+        text += "- submitted: " + (selection.submitted.map { "attempt \($0)" } ?? "nothing") + "\n"
+        text += "- why: \(selection.reason)\n"
+        if let report = outcome.finalReport { text += "- final verdict (every test): \(report.message)\n" }
+        text += "- generated inputs: \(selection.generatedInputs) run, \(selection.suspectInputs) set aside as suspect\n"
+        let groups = selection.groups.map { "{" + $0.map { "#\($0)" }.joined(separator: " ") + "}" }
+        text += "- groups: " + (groups.isEmpty ? "none" : groups.joined(separator: " ")) + "\n"
+        text += "\n## Candidates\n\n| attempt | language | samples | failures | CPU | out because |\n|---|---|---|---|---|---|\n"
+        for candidate in selection.candidates {
+            let repairs = candidate.repairs.map { " (repairs #\($0))" } ?? ""
+            text += "| \(candidate.attempt)\(repairs) | \(candidate.language) | \(candidate.samplesPassed)/\(candidate.samples) "
+                + "| \(candidate.failures) | \(candidate.cpuMilliseconds) ms | \(candidate.ruledOut ?? "") |\n"
+        }
+        text += "\n## Cost per step\n\n| step | requests | prompt tokens | completion tokens | judge calls | runs | seconds |\n"
+        text += "|---|---|---|---|---|---|---|\n"
+        for step in selection.steps {
+            text += "| \(step.step) | \(step.requests) | \(step.promptTokens) | \(step.completionTokens) | \(step.judgeCalls) "
+                + "| \(step.programRuns) | \(String(format: "%.1f", step.seconds)) |\n"
+        }
+        if let oracle = selection.oracle {
+            text += "\n## After the verdict: every candidate on the hidden tests (never fed back)\n\n"
+            text += "- judged: " + oracle.judged.map { "#\($0)" }.joined(separator: " ") + "\n"
+            text += "- accepted: " + (oracle.accepted.isEmpty ? "none" : oracle.accepted.map { "#\($0)" }.joined(separator: " "))
+                + "\n"
         }
         return text
     }
@@ -159,6 +196,10 @@ struct TranscriptOutcome: Encodable {
     var promptsHash: String
     var transcript: String?
     var notes: [String]
+    var `protocol`: SolveProtocol
+    var selection: SelectionReport?
+    /// The submitted program's verdict on every test (contestant).
+    var final: JudgeReport?
 
     init(_ outcome: SolveOutcome) {
         problem = outcome.problem
@@ -172,5 +213,8 @@ struct TranscriptOutcome: Encodable {
         promptsHash = outcome.promptsHash
         transcript = outcome.transcript
         notes = outcome.notes
+        self.protocol = outcome.protocol
+        selection = outcome.selection
+        final = outcome.finalReport
     }
 }

@@ -21,8 +21,9 @@ struct EvalRunCommand: AsyncParsableCommand {
         abstract: "Run a problem set (the default: `solve eval SET`).",
         discussion: """
             Each --model becomes a run of its own (NAME/alias); without --model the router picks per problem (one run, \
-            model "routed"). A sample is one independent solve with up to --max-attempts attempts; its first attempt is \
-            the single-shot result. Ctrl-C, a crash or a dead server loses nothing: rerun with --resume (and the same \
+            model "routed"). A sample is one independent solve with up to --max-attempts model requests, as a \
+            contestant (the hidden tests judge the one submitted program; then every candidate, for oracle any-of-N, \
+            never fed back) or with --oracle; its first candidate (or attempt) is the single-shot result. Ctrl-C, a crash or a dead server loses nothing: rerun with --resume (and the same \
             --run) to continue. Exit code 0 when the run is complete, 1 when samples remain, 2 when it could not run.
             """
     )
@@ -43,7 +44,8 @@ struct EvalRunCommand: AsyncParsableCommand {
     var samples = 1
 
     @Option(
-        name: .long, help: "Attempts per sample, with feedback between them (default 4, or max_attempts in solve.yaml)."
+        name: .long,
+        help: "Model requests per sample: candidates, generator, repairs (default 4, or max_attempts in solve.yaml)."
     )
     var maxAttempts: Int?
 
@@ -68,6 +70,14 @@ struct EvalRunCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Language to ask for; pins it (no switching on resample).")
     var language: String?
+
+    @Flag(
+        name: .long,
+        help: """
+            Judge every attempt on the hidden tests and feed their failures back (the loop before the contestant \
+            protocol). Stored with the run; compare labels it and never pairs it with a contestant run.
+            """)
+    var oracle = false
 
     @OptionGroup var server: ServerOptions
 
@@ -97,14 +107,15 @@ struct EvalRunCommand: AsyncParsableCommand {
                 let plan = EvaluationPlan(
                     models: model, samples: samples, maxAttempts: maxAttempts ?? settings.maxAttempts,
                     language: language,
-                    endpoint: server.endpoint, shard: try shard.map(Shard.init(parsing:)))
+                    endpoint: server.endpoint, shard: try shard.map(Shard.init(parsing:)),
+                    protocol: oracle ? .oracle : .contestant)
                 let session = try EvaluationSession(
                     EvaluationRequest(
                         set: try setURL(), plan: plan, concurrency: concurrency, database: db, runName: run,
                         resume: resume),
                     runsDirectory: settings.runsDirectory)
                 let localServer = try await server.startLocalServer(
-                    parallel: concurrency, into: &settings, status: true, signals: signals)
+                    parallel: server.localSlots ?? concurrency, into: &settings, status: true, signals: signals)
                 defer { localServer?.stop() }
                 let prompts = try PromptLibrary(folder: settings.promptsDirectory)
                 if prompts.folder == nil {

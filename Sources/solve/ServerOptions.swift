@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ModelFleet
+import Solving
 
 /// Where the model server is, shared by `solve PROBLEM` and `solve eval`: `--endpoint`, `--local`, `--local-model`,
 /// and the configuration file that names the models.
@@ -21,6 +22,14 @@ struct ServerOptions: ParsableArguments {
     @Option(name: .long, help: "Configuration file (default: ./solve.yaml, else built-in defaults).")
     var config: String?
 
+    @Option(
+        name: .long,
+        help: """
+            The --local server's parallel slots (requests decoded at once). Default: solve PROBLEM, one per \
+            candidate sent at once, at most \(LocalServer.defaultSlots); --oracle, 1; solve eval, --concurrency.
+            """)
+    var localSlots: Int?
+
     func validate() throws {
         if LocalModel(rawValue: localModel) == nil {
             throw ValidationError(
@@ -29,6 +38,17 @@ struct ServerOptions: ParsableArguments {
         if local, endpoint != nil {
             throw ValidationError("--local and --endpoint both say where the server is; give one.")
         }
+        if let localSlots, localSlots < 1 || localSlots > 64 {
+            throw ValidationError("--local-slots must be between 1 and 64.")
+        }
+    }
+
+    /// The slots `solve PROBLEM` gives the local server: `--local-slots`, else 1 for the oracle loop (one request at
+    /// a time) and one per candidate sent at once, at most `LocalServer.defaultSlots`, for a contestant.
+    func slots(protocol: SolveProtocol, maxAttempts: Int) -> Int {
+        if let localSlots { return localSlots }
+        guard `protocol` == .contestant else { return 1 }
+        return min(LocalServer.defaultSlots, ParallelCandidates.breadth(forBudget: maxAttempts))
     }
 
     /// The configuration file's settings, or the built-in defaults.

@@ -6,15 +6,18 @@ import ModelFleet
 import ProblemFormat
 import Solving
 
-/// `solve PROBLEM`: route the problem to a model, extract its program, judge it, feed back, retry.
+/// `solve PROBLEM`: route the problem to a model and solve it as a contestant (candidates, samples, generated inputs,
+/// one submission), or with `--oracle` in the loop that judges every attempt on every test.
 struct SolveProblemCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "problem",
-        abstract: "Have a local model solve a problem, judging every attempt (the default command: `solve PROBLEM`).",
+        abstract: "Have a local model solve a problem as a contestant (the default command: `solve PROBLEM`).",
         discussion: """
-            Exit code 0 when a program was accepted, 1 when every attempt failed, 2 when solve could not run \
-            (no server, a server failure that left an attempt without an answer, bad problem file, bad \
-            configuration). Transcripts of every attempt go to runs/.
+            The model sees the statement and the samples; several candidates go out at once, the samples and inputs \
+            the model's own generator writes choose one, and the hidden tests judge that one program, once. \
+            Exit code 0 when the submitted program (--oracle: any attempt) was accepted, 1 when it was not, 2 when \
+            solve could not run (no server, a server failure that left a request without an answer, bad problem \
+            file, bad configuration). Transcripts of every request go to runs/.
             """
     )
 
@@ -37,6 +40,14 @@ struct SolveProblemCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "When the routed model fails every attempt, try the other model.")
     var escalate = false
 
+    @Flag(
+        name: .long,
+        help: """
+            Judge every attempt on the hidden tests too and feed their failures back (the loop before the contestant \
+            protocol), for people who own the full tests. Labelled oracle in the output.
+            """)
+    var oracle = false
+
     @Flag(name: .long, help: "Print one JSON object (also the default when stdout is not a terminal).")
     var json = false
 
@@ -58,17 +69,23 @@ struct SolveProblemCommand: AsyncParsableCommand {
             try await SignalExit.watching { signals in
                 let loaded = try ProblemLocator.load(problem)
                 var settings = try server.loadSettings()
+                let solveProtocol: SolveProtocol = oracle ? .oracle : .contestant
+                let attempts = maxAttempts ?? settings.maxAttempts
                 let localServer = try await server.startLocalServer(
-                    parallel: 1, into: &settings, status: interactive, signals: signals)
+                    parallel: server.slots(protocol: solveProtocol, maxAttempts: attempts), into: &settings,
+                    status: interactive, signals: signals)
                 defer { localServer?.stop() }
                 let notes = localServer.map {
                     ["--local: both routes use \($0.model.displayName) on llama.cpp at \($0.baseURL)"]
                 }
                 let options = SolveOptions(
-                    model: model, endpoint: server.endpoint, maxAttempts: maxAttempts ?? settings.maxAttempts,
-                    language: language, escalate: escalate)
+                    model: model, endpoint: server.endpoint, maxAttempts: attempts, language: language,
+                    escalate: escalate, protocol: solveProtocol)
                 let view =
-                    interactive ? SolveView(problem: loaded, maxAttempts: options.maxAttempts, explain: explain) : nil
+                    interactive
+                    ? SolveView(
+                        problem: loaded, maxAttempts: options.maxAttempts, explain: explain, protocol: solveProtocol)
+                    : nil
                 let outcome = try await Solver.solve(
                     loaded, config: settings, options: options, judge: try Judge(),
                     runsDirectory: URL(fileURLWithPath: runsDir ?? settings.runsDirectory), notes: notes ?? []
@@ -102,6 +119,18 @@ struct SolveSummary: Encodable {
     var transcript: String?
     var notes: [String]
     var promptsHash: String
+    var `protocol`: SolveProtocol
+    /// Contestant: the attempt submitted, and how it was chosen.
+    var submitted: Int?
+    var selection: SelectionReport?
+    /// Contestant: the submitted program's verdict on every test.
+    var final: Final?
+
+    struct Final: Encodable {
+        var verdict: String
+        var message: String
+        var tests: Int
+    }
 
     struct Attempt: Encodable {
         var number: Int
@@ -123,7 +152,9 @@ struct SolveSummary: Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case problem, verdict, model, route, language, code, attempts, usage, transcript, notes
+        case problem, verdict, model, route, language, code, attempts, usage, transcript, notes, submitted, selection
+        case final
+        case `protocol`
         case promptsHash = "prompts_hash"
     }
 
@@ -138,6 +169,12 @@ struct SolveSummary: Encodable {
         transcript = outcome.transcript
         notes = outcome.notes
         promptsHash = outcome.promptsHash
+        self.protocol = outcome.protocol
+        submitted = outcome.selection?.submitted
+        selection = outcome.selection
+        final = outcome.finalReport.map {
+            Final(verdict: $0.verdict.code, message: $0.message, tests: $0.tests.count)
+        }
         attempts = outcome.attempts.map {
             Attempt(
                 number: $0.number, model: $0.model, strategy: $0.strategy.rawValue, verdict: $0.verdict,

@@ -22,18 +22,21 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
     private let problem: Problem
     private let maxAttempts: Int
     private let explain: Bool
+    private let solveProtocol: SolveProtocol
     private let lock = NSLock()
     private var streaming: StreamKind?
 
     private enum StreamKind { case reasoning, answer }
 
-    init(problem: Problem, maxAttempts: Int, explain: Bool) {
+    init(problem: Problem, maxAttempts: Int, explain: Bool, protocol: SolveProtocol) {
         self.problem = problem
         self.maxAttempts = maxAttempts
         self.explain = explain
+        self.solveProtocol = `protocol`
         let hidden = problem.hiddenTests.count
         write("\(Terminal.bold)\(problem.title)\(Terminal.reset) (\(problem.slug)): \(problem.samples.count) samples, \(hidden) hidden tests, "
             + "\(problem.limits.timeMilliseconds) ms, \(problem.limits.memoryBytes >> 20) MiB\n")
+        write("protocol: \(`protocol`.summary)\n")
     }
 
     func show(_ event: SolveEvent) {
@@ -45,8 +48,22 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
                 for note in notes { write("note: \(note)\n") }
             case .attemptStarted(let number, let model, let endpoint, let strategy):
                 endStream()
+                guard solveProtocol == .oracle else {
+                    // Candidates go out together: their arrivals are what the view shows.
+                    if strategy != .candidate {
+                        write("\(Terminal.dim)#\(number) \(strategy.rawValue) requested from \(model.alias)\(Terminal.reset)\n")
+                    }
+                    return
+                }
                 write("\n\(Terminal.bold)attempt \(number)\(Terminal.reset) · \(model.alias) · \(strategy.rawValue) · \(endpoint)\n")
             case .chat(let chatEvent):
+                // Parallel candidates would interleave their streams: a contestant's view shows arrivals only.
+                guard solveProtocol == .oracle else {
+                    if case .retrying(let error, let delay) = chatEvent {
+                        write("\(Terminal.red)server: \(error); retrying in \(String(format: "%.1f", delay)) s\(Terminal.reset)\n")
+                    }
+                    return
+                }
                 switch chatEvent {
                 case .reasoning(_, let text): stream(text, as: .reasoning)
                 case .answer(_, let text): stream(text, as: .answer)
@@ -56,9 +73,33 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
                 }
             case .attemptFinished(let record):
                 endStream()
-                show(record)
+                if solveProtocol == .oracle { show(record) } else { showArrival(record) }
+            case .stepFinished(let step, let summary, _):
+                write("\(Terminal.bold)\(step)\(Terminal.reset): \(summary)\n")
+            case .submitted(let selection, let report):
+                let submitted = selection.submitted.map { "#\($0)" } ?? "nothing"
+                write("\(Terminal.bold)submitted \(submitted)\(Terminal.reset): \(selection.reason)\n")
+                if let report {
+                    let color = report.verdict.isAccepted ? Terminal.green : Terminal.red
+                    write("hidden tests: \(color)\(report.verdict.code)\(Terminal.reset) \(report.message)\n")
+                }
             }
         }
+    }
+
+    /// A contestant's request as it arrives, on one line: number, kind, language, size, cost, and its samples.
+    private func showArrival(_ record: AttemptRecord) {
+        var line = "#\(record.number) \(record.strategy.rawValue)"
+        if let program = record.program, record.strategy != .generator {
+            let lines = program.code.split(separator: "\n", omittingEmptySubsequences: false).count
+            line += " · \(program.language), \(lines) lines"
+        }
+        if let usage = record.usage { line += " · \(usage.completionTokens) tokens" }
+        line += String(format: " · %.1f s", record.seconds)
+        if record.truncated { line += " · truncated" }
+        let good = record.outcome.passedSamples || (record.strategy == .generator && record.verdict != "error")
+        let color = good ? Terminal.green : Terminal.red
+        write(line + " · \(color)\(record.verdict)\(Terminal.reset) \(record.message)\n")
     }
 
     func finish(_ outcome: SolveOutcome) {
@@ -67,7 +108,11 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
             let color = outcome.accepted ? Terminal.green : Terminal.red
             let tokens = outcome.usage.completionTokens
             let seconds = outcome.attempts.reduce(0) { $0 + $1.seconds }
-            write("\n\(color)\(Terminal.bold)\(outcome.verdict)\(Terminal.reset) after \(outcome.attempts.count) attempt(s) · "
+            let how =
+                outcome.protocol == .contestant
+                ? "as a contestant, \(outcome.attempts.count) request(s)"
+                : "after \(outcome.attempts.count) attempt(s) (oracle)"
+            write("\n\(color)\(Terminal.bold)\(outcome.verdict)\(Terminal.reset) \(how) · "
                 + "\(outcome.model) · \(outcome.language) · \(tokens) tokens · \(String(format: "%.1f", seconds)) s of generation\n")
             if let transcript = outcome.transcript { write("transcript: \(Self.relative(transcript))\n") }
         }

@@ -55,12 +55,14 @@ import TestSupport
         return (solver, config)
     }
 
+    /// A runner of `scenarios`; the oracle loop by default, whose attempts these storage tests count.
     func runner(
         _ store: EvaluationStore, _ scenarios: [String], samples: Int = 1, attempts: Int = 3, concurrency: Int = 4,
-        models: [String: ScriptedChatModel] = [:]
+        models: [String: ScriptedChatModel] = [:], protocol: SolveProtocol = .oracle
     ) throws -> (EvaluationRunner, SolveConfig) {
         let (solver, config) = try solver(scenarios, requestLimit: concurrency, models: models)
-        let plan = EvaluationPlan(models: scenarios, samples: samples, maxAttempts: attempts)
+        let plan = EvaluationPlan(
+            models: scenarios, samples: samples, maxAttempts: attempts, protocol: `protocol`)
         return (EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: concurrency), config)
     }
 
@@ -237,7 +239,9 @@ import TestSupport
         for (index, part) in shards.enumerated() {
             let store = try Self.database()
             let (solver, config) = try solver(["plain"])
-            let plan = EvaluationPlan(models: ["plain"], samples: 1, maxAttempts: 2, shard: Shard(index: index + 1, count: 2))
+            let plan = EvaluationPlan(
+                models: ["plain"], samples: 1, maxAttempts: 2, shard: Shard(index: index + 1, count: 2),
+                protocol: .oracle)
             let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: 2)
             let runs = try runner.prepare(plan.runs(named: "s", set: part, config: config, promptsHash: "h"), set: part, resume: false)
             try await runner.run(runs, set: part, lease: try store.lease(runs: ["s"])) { _ in }
@@ -339,7 +343,7 @@ final class EventLog: @unchecked Sendable {
         config.retry = RetryPolicy(maxRetries: 1, baseDelay: 0.01, maxDelay: 0.1)
         let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
         let solver = Solver(config: config, prompts: prompts, judge: try Judge(concurrency: 2), requestLimit: 4)
-        let plan = EvaluationPlan(models: ["feedback", "plain"], samples: 1, maxAttempts: 3)
+        let plan = EvaluationPlan(models: ["feedback", "plain"], samples: 1, maxAttempts: 3, protocol: .oracle)
         let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: 4)
         let runs = try runner.prepare(plan.runs(named: "t", set: set, config: config, promptsHash: "h"), set: set, resume: false)
         let lease = try store.lease(runs: runs.map(\.name))

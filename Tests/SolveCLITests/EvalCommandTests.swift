@@ -145,8 +145,8 @@ struct EvalCommandTests {
             if (try? mount(["umount", disk.path])) == nil { _ = try? mount(["umount", "-l", disk.path]) }
         }
         let db = disk.appendingPathComponent("eval.sqlite").path
-        // 36 samples of two attempts each need about three times the room there is.
-        let options = ["--model", "fb", "--samples", "12", "--db", db, "--run", "full"]
+        // 36 samples of two attempts each (the oracle loop's) need about three times the room there is.
+        let options = ["--model", "fb", "--oracle", "--samples", "12", "--db", db, "--run", "full"]
         let full = try eval(folder, options)
         #expect(full.status == 2)
         #expect(full.stderr.contains("database or disk is full"), "\(full.stderr)")
@@ -180,8 +180,8 @@ struct EvalCommandTests {
     @Test func aSecondProcessOnARunUnderWayIsRefusedAndNothingIsWrittenTwice() throws {
         let folder = try workspace()
         let db = folder.appendingPathComponent("eval.sqlite").path
-        // Three samples of three seconds each, one at a time.
-        let options = ["--model", "slow", "--concurrency", "1", "--db", db, "--run", "twice"]
+        // Three samples of three seconds each (one candidate), one at a time.
+        let options = ["--model", "slow", "--max-attempts", "1", "--concurrency", "1", "--db", db, "--run", "twice"]
         let first = try startEval(folder, options, label: "first")
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
         #expect(waitFor("SELECT COUNT(*) FROM run", atLeast: 1, in: db))
@@ -208,7 +208,7 @@ struct EvalCommandTests {
     @Test func aRunWhoseProcessWasKilledResumesAtOnce() throws {
         let folder = try workspace()
         let db = folder.appendingPathComponent("eval.sqlite").path
-        let options = ["--model", "slow", "--concurrency", "1", "--db", db, "--run", "killed"]
+        let options = ["--model", "slow", "--max-attempts", "1", "--concurrency", "1", "--db", db, "--run", "killed"]
         let first = try startEval(folder, options, label: "first")
         defer { if first.isRunning { kill(first.processIdentifier, SIGKILL) } }
         #expect(waitFor("SELECT COUNT(*) FROM sample", atLeast: 1, in: db))

@@ -115,10 +115,36 @@ struct SolveProblemCommandTests {
         #expect((result["route"] as? [String: Any])?["role"] as? String == "code")
         #expect(result["language"] as? String == "python")
         #expect((result["code"] as? String)?.contains("print(i + 1, j + 1)") == true)
+        // As a contestant: three candidates at once fail the sample, a repair on that evidence passes it, and the
+        // hidden tests accept the one program submitted.
+        #expect(result["protocol"] as? String == "contestant")
         let attempts = try #require(result["attempts"] as? [[String: Any]])
-        #expect(attempts.map { $0["verdict"] as? String } == ["WA", "AC"])
+        #expect(attempts.map { $0["verdict"] as? String } == ["WA", "WA", "WA", "OK"])
+        #expect(attempts.map { $0["strategy"] as? String } == ["candidate", "candidate", "candidate", "repair"])
         #expect(attempts.allSatisfy { $0["tokens"] is Int && $0["seconds"] is Double && $0["truncated"] is Bool })
         #expect((result["usage"] as? [String: Any])?["completion_tokens"] is Int)
+        #expect(result["submitted"] as? Int == 4)
+        #expect((result["final"] as? [String: Any])?["verdict"] as? String == "AC")
+        let selection = try #require(result["selection"] as? [String: Any])
+        #expect((selection["reason"] as? String)?.contains("passed every sample") == true)
+        #expect((selection["steps"] as? [[String: Any]])?.first?["step"] as? String == "candidates")
+        let transcript = result["transcript"] as? String ?? ""
+        #expect(FileManager.default.fileExists(atPath: transcript + "/attempt-4.md"))
+        #expect(FileManager.default.fileExists(atPath: transcript + "/submission.md"))
+    }
+
+    @Test func theOracleLoopIsLabelledAndFeedsBackAsBefore() throws {
+        let (status, stdout, stderr) = try runSolve([
+            "two-sum", "--endpoint", server.baseURL, "--model", "scripted/feedback", "--json", "--oracle", "--runs-dir",
+            "/tmp/solve-cli-runs",
+        ])
+        #expect(status == 0, "\(stderr)")
+        let result = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        #expect(result["protocol"] as? String == "oracle")
+        #expect(result["verdict"] as? String == "AC")
+        let attempts = try #require(result["attempts"] as? [[String: Any]])
+        #expect(attempts.map { $0["verdict"] as? String } == ["WA", "AC"])
+        #expect(result["selection"] == nil && result["submitted"] == nil)
         #expect(FileManager.default.fileExists(atPath: (result["transcript"] as? String ?? "") + "/attempt-2.md"))
     }
 

@@ -8,7 +8,8 @@ import TestSupport
 
 @testable import Solving
 
-/// The whole loop — prompt, generate, extract, judge, feed back — with an in-process scripted model and judge.
+/// The oracle loop — prompt, generate, extract, judge on every test, feed back — with an in-process scripted model
+/// and judge: `--oracle` still does the loop of before the contestant protocol.
 @Suite struct SolverTests {
     let problem: Problem
 
@@ -37,7 +38,7 @@ import TestSupport
     ) async throws -> (SolveOutcome, ScriptedChatModel) {
         let chat = TwoSumScripts.model(scenario)
         let (solver, _) = try Self.solver(chat, role: role)
-        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: attempts, language: language))
+        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: attempts, language: language, protocol: .oracle))
         return (outcome, chat)
     }
 
@@ -78,7 +79,7 @@ import TestSupport
         let chat = TwoSumScripts.model("function-feedback")
         let (solver, _) = try Self.solver(chat, language: "cpp")
         let problem = try ProblemLoader.load(Fixtures.fixture("markdown/pair-sum.md"))
-        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 3))
+        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 3, protocol: .oracle))
         #expect(outcome.attempts.map(\.verdict) == ["WA", "AC"])
         #expect(outcome.language == "python")
         let first = try #require(chat.requests.first?.messages)
@@ -92,7 +93,7 @@ import TestSupport
         let chat = TwoSumScripts.model("repeat")
         let judge = TwoSumScripts.judge()
         let (solver, _) = try Self.solver(chat, judge: judge)
-        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 4, language: "python"))
+        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 4, language: "python", protocol: .oracle))
         #expect(outcome.attempts.map(\.verdict) == ["WA", "WA", "AC"])
         #expect(outcome.attempts.map(\.strategy) == [.first, .feedback, .resample])
         #expect(outcome.attempts[1].repeatOf == 1)
@@ -125,7 +126,7 @@ import TestSupport
         }
         let judge = TwoSumScripts.judge()
         let (solver, _) = try Self.solver(chat, judge: judge)
-        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 1))
+        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 1, protocol: .oracle))
         #expect(outcome.verdict == "CE")
         #expect(outcome.attempts[0].message == "the answer is in java, which this machine cannot judge")
         #expect(outcome.attempts[0].judge == nil && judge.submissions.isEmpty)
@@ -153,7 +154,7 @@ import TestSupport
         let runs = try Fixtures.temporaryDirectory(prefix: "runs")
         defer { try? FileManager.default.removeItem(at: runs) }
         let transcript = try TranscriptWriter(runsDirectory: runs, problemSlug: problem.slug)
-        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 1), transcript: transcript)
+        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 1, protocol: .oracle), transcript: transcript)
         let attempt = try #require(outcome.attempts.first)
         #expect(attempt.verdict == "no code" && attempt.truncated && attempt.finishReason == "answer_limit")
         #expect(
@@ -179,7 +180,7 @@ import TestSupport
         let runs = try Fixtures.temporaryDirectory(prefix: "runs")
         defer { try? FileManager.default.removeItem(at: runs) }
         let transcript = try TranscriptWriter(runsDirectory: runs, problemSlug: problem.slug)
-        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 4), transcript: transcript)
+        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 4, protocol: .oracle), transcript: transcript)
         let files = try FileManager.default.contentsOfDirectory(atPath: transcript.folder.path).sorted()
         #expect(files == ["attempt-1.json", "attempt-1.md", "attempt-2.json", "attempt-2.md", "result.json"])
         let first = try String(contentsOf: transcript.folder.appendingPathComponent("attempt-1.md"), encoding: .utf8)
@@ -203,7 +204,7 @@ import TestSupport
         let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
         let solver = Solver(config: config, prompts: prompts, judge: TwoSumScripts.judge()) { _, _ in chat }
         do {
-            _ = try await solver.solve(problem, options: SolveOptions(maxAttempts: 1))
+            _ = try await solver.solve(problem, options: SolveOptions(maxAttempts: 1, protocol: .oracle))
             Issue.record("no error")
         } catch let error as ModelFleetError {
             let text = "\(error)"
@@ -217,7 +218,7 @@ import TestSupport
     @Test func aModelTheServerDoesNotServeIsNamed() async throws {
         let (solver, _) = try Self.solver(TwoSumScripts.model("plain"))
         do {
-            _ = try await solver.solve(problem, options: SolveOptions(model: "no-such-model", maxAttempts: 1))
+            _ = try await solver.solve(problem, options: SolveOptions(model: "no-such-model", maxAttempts: 1, protocol: .oracle))
             Issue.record("no error")
         } catch let error as ModelFleetError {
             #expect("\(error)".contains("does not serve no-such-model"))
@@ -246,9 +247,9 @@ import TestSupport
         let solver = Solver(config: config, prompts: prompts, judge: TwoSumScripts.judge()) { _, model in
             models[model.served] ?? TwoSumScripts.model("unknown")
         }
-        let without = try await solver.solve(problem, options: SolveOptions(maxAttempts: 2))
+        let without = try await solver.solve(problem, options: SolveOptions(maxAttempts: 2, protocol: .oracle))
         #expect(without.verdict == "no code" && without.attempts.count == 2)
-        let with = try await solver.solve(problem, options: SolveOptions(maxAttempts: 2, escalate: true))
+        let with = try await solver.solve(problem, options: SolveOptions(maxAttempts: 2, escalate: true, protocol: .oracle))
         #expect(with.attempts.map(\.alias) == ["coder", "coder", "thinker"])
         #expect(with.verdict == "AC" && with.model == "scripted/plain")
         #expect(with.notes.contains { $0.contains("escalated to thinker") })
@@ -280,7 +281,7 @@ import TestSupport
         config.retry = RetryPolicy(maxRetries: 2, baseDelay: 0.01, maxDelay: 1)
         let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
         let solver = Solver(config: config, prompts: prompts, judge: judge)
-        return try await solver.solve(problem, options: SolveOptions(maxAttempts: 4))
+        return try await solver.solve(problem, options: SolveOptions(maxAttempts: 4, protocol: .oracle))
     }
 
     @Test(arguments: ["r1-reasoning-content", "r1-reasoning", "think-inline", "think-no-open"])

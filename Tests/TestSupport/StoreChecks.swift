@@ -85,12 +85,16 @@ public enum StoreChecks {
             return ["\(label): says \(count) attempts, final attempts stored: \(numbers)"]
         }
         var found: [String] = []
-        let acceptedAt = attempts.first { $0["verdict"] as String == "AC" }.map { $0["number"] as Int }
-        if sample["accepted_at_attempt"] as Int? != acceptedAt || sample["accepted"] as Bool != (acceptedAt != nil) {
-            found.append("\(label): accepted at \(String(describing: acceptedAt)) by its attempts, not as stored")
-        }
-        if sample["first_attempt_accepted"] as Bool != (acceptedAt == 1) {
-            found.append("\(label): first_attempt_accepted disagrees with attempt 1")
+        if let selection = sample["selection"] as String? {
+            found += contestantDisagreements(of: sample, selection: selection, attempts: attempts)
+        } else {
+            let acceptedAt = attempts.first { $0["verdict"] as String == "AC" }.map { $0["number"] as Int }
+            if sample["accepted_at_attempt"] as Int? != acceptedAt || sample["accepted"] as Bool != (acceptedAt != nil) {
+                found.append("\(label): accepted at \(String(describing: acceptedAt)) by its attempts, not as stored")
+            }
+            if sample["first_attempt_accepted"] as Bool != (acceptedAt == 1) {
+                found.append("\(label): first_attempt_accepted disagrees with attempt 1")
+            }
         }
         let tokens = attempts.reduce(0) { $0 + ($1["completion_tokens"] as Int? ?? 0) }
         if sample["completion_tokens"] as Int != tokens {
@@ -100,6 +104,36 @@ public enum StoreChecks {
             || sample["no_code_attempts"] as Int != attempts.filter({ $0["no_code"] as Bool }).count
         {
             found.append("\(label): truncated or no-code counts disagree with its attempts")
+        }
+        return found
+    }
+
+    /// How a contestant `sample` disagrees with its `selection` JSON: the submitted attempt is one of its final
+    /// attempts, `accepted_at_attempt` is that attempt when accepted and nothing otherwise, no attempt is `AC` (only
+    /// the submission's verdict accepts), and an accepted submission is among the candidates the oracle check
+    /// accepted.
+    private static func contestantDisagreements(of sample: Row, selection: String, attempts: [Row]) -> [String] {
+        let label = name(sample)
+        let numbers = attempts.map { $0["number"] as Int }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(selection.utf8)) as? [String: Any] else {
+            return ["\(label): selection is not a JSON object"]
+        }
+        var found: [String] = []
+        if attempts.contains(where: { $0["verdict"] as String == "AC" }) {
+            found.append("\(label): an attempt is AC, which only the hidden tests give the submission")
+        }
+        let submitted = object["submitted"] as? Int
+        if let submitted, !numbers.contains(submitted) {
+            found.append("\(label): submitted attempt \(submitted) is not a final attempt")
+        }
+        let accepted: Bool = sample["accepted"]
+        if sample["accepted_at_attempt"] as Int? != (accepted ? submitted : nil) {
+            found.append("\(label): accepted_at_attempt is not the submitted attempt")
+        }
+        if let oracle = object["oracle"] as? [String: Any], let passing = oracle["accepted"] as? [Int], accepted,
+            let submitted, !passing.contains(submitted)
+        {
+            found.append("\(label): accepted, but the oracle check did not accept the submitted attempt")
         }
         return found
     }

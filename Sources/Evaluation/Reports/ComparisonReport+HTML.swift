@@ -18,7 +18,7 @@ extension ComparisonReport {
         ]
         let difficulty = difficultyTable()
         body += ["<h2>\(HTML.escape(difficulty.title))</h2>", difficultyChart().svg(), HTML.table(difficulty)]
-        body += [tagTable(), pairedTable(), feedbackTable()].compactMap { $0.map { section($0) } }
+        body += [selectionTable(), tagTable(), pairedTable(), feedbackTable()].compactMap { $0.map { section($0) } }
         body += ["<h2>Per problem: accepted/samples</h2>", gridHTML(), "<h2>Notes</h2>"]
         body.append("<ul class=\"notes\">" + notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>")
         return """

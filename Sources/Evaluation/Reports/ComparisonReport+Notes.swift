@@ -34,6 +34,21 @@ extension ComparisonReport {
                 "Runs attempted different problems (\(counts); \(common.count) in common): pass@k compares different"
                     + " sets; paired tests use only the problems both runs attempted.")
         }
+        for (index, first) in runs.enumerated() {
+            for second in runs.dropFirst(index + 1) where first.protocol != second.protocol {
+                notes.append(
+                    "\(first.run) (\(first.protocol.rawValue)) and \(second.run) (\(second.protocol.rawValue)) are not"
+                        + " paired: an oracle run judges every attempt on the hidden tests and feeds their failures"
+                        + " back, so its pass rate is not a contestant's; compare each with its own single-shot.")
+            }
+        }
+        if runs.contains(where: { $0.selection != nil }) {
+            notes.append(
+                "Contestant runs see the statement and the samples only; the hidden tests judge the one submitted"
+                    + " program. Single-shot is the first candidate and oracle any-of-N whether any candidate passes,"
+                    + " both judged after the submission and never fed back; selection efficiency is contestant"
+                    + " pass@1 over oracle any-of-N.")
+        }
         if !pairedTests.isEmpty {
             let correction = pairedTests.count > 1 ? "; p-values are not corrected for multiple comparisons" : ""
             notes.append(

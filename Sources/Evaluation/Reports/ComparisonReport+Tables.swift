@@ -5,14 +5,18 @@ extension ComparisonReport {
     /// The overview, difficulty, tag, paired, feedback and per-problem tables, then the notes; those that do not apply
     /// are left out.
     func tables() -> [ReportTable] {
-        [overviewTable(), difficultyTable(), tagTable(), pairedTable(), feedbackTable(), gridTable(), notesTable()]
-            .compactMap { $0 }
+        [
+            overviewTable(), selectionTable(), difficultyTable(), tagTable(), pairedTable(), feedbackTable(),
+            gridTable(), notesTable(),
+        ]
+        .compactMap { $0 }
     }
 
     /// Runs as columns: sizes, pass@k, interval method, costs.
     func overviewTable() -> ReportTable {
         let column = { (cell: (RunSummary) -> String) in runs.map(cell) }
         var rows = [
+            ["protocol"] + column { $0.protocol.rawValue },
             ["problems"] + column { "\($0.problems.count)" },
             ["samples per problem"] + column { ReportNumbers.range($0.samplesPerProblem) },
             ["attempts per sample"] + column { "\($0.maxAttempts)" },
@@ -28,6 +32,8 @@ extension ComparisonReport {
             ["95% interval"] + column { $0.passAt1.estimate?.interval.method.description ?? ReportNumbers.missing },
             ["median tokens (solved)"] + column { ReportNumbers.tokens($0.costs.medianCompletionTokens) },
             ["median time (solved)"] + column { ReportNumbers.seconds($0.costs.medianSeconds) },
+            ["tokens per problem"] + column { ReportNumbers.tokens($0.costs.tokensPerProblem) },
+            ["seconds per problem"] + column { ReportNumbers.seconds($0.costs.secondsPerProblem) },
             ["truncated attempts"] + column { ReportNumbers.percent($0.costs.truncatedShare) },
             ["attempts without code"] + column { ReportNumbers.percent($0.costs.noCodeShare) },
         ]
@@ -84,7 +90,31 @@ extension ComparisonReport {
             notes: unpaired ? ["Runs with no finished problem in common have nothing to pair: no test."] : [])
     }
 
-    /// One row per run with more than one attempt per sample; nil when there is none.
+    /// One row per contestant run: single-shot, contestant pass@1, the paired test between them, oracle any-of-N,
+    /// selection efficiency, tokens and seconds per problem; nil when there is none.
+    func selectionTable() -> ReportTable? {
+        guard runs.contains(where: { $0.selection != nil }) else { return nil }
+        let rows = runs.compactMap { run in
+            run.selection.map { figures in
+                [
+                    run.run, "\(run.maxAttempts)", ReportNumbers.estimate(figures.singleShot),
+                    ReportNumbers.estimate(figures.contestant), ReportNumbers.points(figures.test.difference),
+                    ReportNumbers.pValue(figures.test.pValue),
+                    figures.oracleAnyOfN.map(ReportNumbers.estimate) ?? ReportNumbers.missing,
+                    figures.efficiency.map { String(format: "%.2f", $0) } ?? ReportNumbers.missing,
+                    ReportNumbers.tokens(run.costs.tokensPerProblem), ReportNumbers.seconds(run.costs.secondsPerProblem),
+                ]
+            }
+        }
+        return ReportTable(
+            title: "Solving as a contestant: single-shot, the submission, and what was generated",
+            header: [
+                "run", "requests", "single-shot", "contestant pass@1", "gain", "p", "oracle any-of-N",
+                "selection efficiency", "tokens/problem", "time/problem",
+            ], rows: rows)
+    }
+
+    /// One row per oracle run with more than one attempt per sample; nil when there is none.
     func feedbackTable() -> ReportTable? {
         guard runs.contains(where: { $0.feedback != nil }) else { return nil }
         let rows = runs.compactMap { run in

@@ -5,11 +5,13 @@
 //     let text: String = report.render(.table)                    // ReportFormat: table, markdown, json, csv, html
 //     let text2: String = summary.render(.table)                  // any format, e.g. after `solve eval`
 //
-// Each run is a column labelled "run (model)". The report holds pass@k with 95% intervals (Wilson for one sample per
+// Each run is a column labelled "run (model)", with its protocol (contestant or oracle; runs of different protocols
+// are never paired). The report holds pass@k with 95% intervals (Wilson for one sample per
 // problem, a seeded percentile bootstrap over problems otherwise), pass@1 by difficulty and by tag, the exact McNemar
 // test for each pair of runs, single-shot against feedback for runs with several attempts, medians and
 // truncated/no-code shares, a per-problem grid, and notes saying what is undefined or not comparable and why.
 import Foundation
+import Solving
 
 /// Several runs side by side, in display order, with paired tests between them.
 public struct ComparisonReport: Sendable, Hashable, Codable {
@@ -26,17 +28,24 @@ public struct ComparisonReport: Sendable, Hashable, Codable {
     /// - Parameters:
     ///   - runs: run names in display order (duplicates dropped); nil for every run in order of first appearance.
     ///   - ks: the k of pass@k; 1 is always included.
-    public init(samples: [SampleResult], runs: [String]? = nil, ks: [Int] = [1]) {
+    ///   - protocols: each run's protocol as stored; a run missing here is taken from its samples.
+    public init(
+        samples: [SampleResult], runs: [String]? = nil, ks: [Int] = [1], protocols: [String: SolveProtocol] = [:]
+    ) {
         var seen = Set<String>()
         let names = (runs ?? samples.map(\.run)).filter { seen.insert($0).inserted }
         let byRun = Dictionary(grouping: samples, by: \.run)
+        let summaries = names.map {
+            RunSummary(run: $0, samples: byRun[$0] ?? [], ks: ks, protocol: protocols[$0])
+        }
         var pairs: [PairedComparison] = []
-        for (index, first) in names.enumerated() {
-            for second in names.dropFirst(index + 1) {
-                pairs.append(PairedComparison(first: first, second: second, samples: samples))
+        // Runs of different protocols are never paired: their pass rates are not of the same kind.
+        for (index, first) in summaries.enumerated() {
+            for second in summaries.dropFirst(index + 1) where first.protocol == second.protocol {
+                pairs.append(PairedComparison(first: first.run, second: second.run, samples: samples))
             }
         }
-        self.init(summaries: names.map { RunSummary(run: $0, samples: byRun[$0] ?? [], ks: ks) }, pairedTests: pairs)
+        self.init(summaries: summaries, pairedTests: pairs)
     }
 
     /// The report over already summarised runs.

@@ -14,6 +14,10 @@ public struct RunCosts: Sendable, Hashable, Codable {
     public var truncatedShare: Double?
     /// Share of attempts with no extractable program.
     public var noCodeShare: Double?
+    /// Completion tokens per problem: the mean over its samples, solved or not, averaged over problems.
+    public var tokensPerProblem: Double?
+    /// Wall-clock seconds per problem, the same way.
+    public var secondsPerProblem: Double?
 
     public init(samples: [SampleResult]) {
         let solved = samples.filter(\.accepted)
@@ -24,6 +28,14 @@ public struct RunCosts: Sendable, Hashable, Codable {
         let share = { [attempts] (count: Int) in attempts > 0 ? Double(count) / Double(attempts) : nil }
         truncatedShare = share(samples.map(\.truncatedAttempts).reduce(0, +))
         noCodeShare = share(samples.map(\.noCodeAttempts).reduce(0, +))
+        let byProblem = Dictionary(grouping: samples, by: \.problem).values
+        func perProblem(_ value: (SampleResult) -> Double) -> Double? {
+            guard !byProblem.isEmpty else { return nil }
+            let means = byProblem.map { group in group.map(value).reduce(0, +) / Double(group.count) }
+            return means.reduce(0, +) / Double(means.count)
+        }
+        tokensPerProblem = perProblem { Double($0.completionTokens) }
+        secondsPerProblem = perProblem(\.seconds)
     }
 
     /// The middle value of `values` (the mean of the two middle ones for an even count); nil when empty.

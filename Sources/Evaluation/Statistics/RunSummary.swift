@@ -1,4 +1,5 @@
 import Foundation
+import Solving
 
 /// One run's figures: pass@k with intervals, breakdowns by difficulty and tag, costs, single-shot against feedback,
 /// and the per-problem counts.
@@ -17,8 +18,12 @@ public struct RunSummary: Sendable, Hashable, Codable {
     public var byDifficulty: [GroupFigure]
     public var byTag: [GroupFigure]
     public var costs: RunCosts
-    /// Present when the run allowed more than one attempt per sample.
+    /// Contestant or oracle.
+    public var `protocol`: SolveProtocol
+    /// An oracle run that allowed more than one attempt per sample: single-shot against feedback.
     public var feedback: FeedbackComparison?
+    /// A contestant run: single-shot, contestant pass@1, oracle any-of-N and selection efficiency.
+    public var selection: SelectionFigures?
 
     /// The figures of one run's samples, named after the first sample's run.
     /// - Parameters:
@@ -28,7 +33,8 @@ public struct RunSummary: Sendable, Hashable, Codable {
     }
 
     /// The figures of `samples`, all from run `run`.
-    public init(run: String, samples: [SampleResult], ks: [Int]? = nil) {
+    /// - Parameter protocol: the run's protocol; nil: contestant when its samples say how a submission was chosen.
+    public init(run: String, samples: [SampleResult], ks: [Int]? = nil, protocol: SolveProtocol? = nil) {
         self.run = run
         model = Set(samples.map(\.model)).sorted().joined(separator: ", ")
         self.samples = samples.count
@@ -40,7 +46,10 @@ public struct RunSummary: Sendable, Hashable, Codable {
         byDifficulty = Breakdown.byDifficulty(tallies)
         byTag = Breakdown.byTag(tallies)
         costs = RunCosts(samples: samples)
-        feedback = maxAttempts > 1 ? FeedbackComparison(samples: samples) : nil
+        let solveProtocol = `protocol` ?? (samples.contains { $0.selection != nil } ? .contestant : .oracle)
+        self.protocol = solveProtocol
+        feedback = solveProtocol == .oracle && maxAttempts > 1 ? FeedbackComparison(samples: samples) : nil
+        selection = solveProtocol == .contestant ? SelectionFigures(samples: samples) : nil
     }
 
     /// "run (model)", the run's column heading.
@@ -48,7 +57,7 @@ public struct RunSummary: Sendable, Hashable, Codable {
         model.isEmpty ? run : "\(run) (\(model))"
     }
 
-    /// pass@1 with feedback.
+    /// pass@1: with feedback (oracle), of the submitted program (contestant).
     public var passAt1: PassAtK {
         passAtK.first { $0.k == 1 } ?? PassAtK(k: 1, tallies: problems)
     }

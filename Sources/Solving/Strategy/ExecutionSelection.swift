@@ -1,0 +1,218 @@
+import Foundation
+import Judging
+
+/// Step 4: the survivors of the samples run on the generated inputs under the problem's limits; one that crashes or
+/// exceeds the time or memory limit on an input is out (how a blind solver catches the O(n²) program on a
+/// maximum-size input). The rest are grouped by their outputs and the largest group wins.
+///
+/// - Suspect inputs: an input on which every survivor fails (when two or more different ones ran it) is more likely
+///   invalid than all of them wrong; it is set aside and rules nobody out.
+/// - Agreement: a candidate joins a group when, on every kept input, its output agrees with the group's first member's
+///   under the problem's checker with that output in the place of the answer: tokens (with the problem's float
+///   tolerance), exact bytes, a function's returned JSON values, or, for a checker program, the checker accepting
+///   the candidate's output against the first member's. Checkers that need the real answer (such as one that checks
+///   an optimum the answer file states) may then split groups that are right; a checker that fails on a pair counts
+///   as a disagreement. Groups form in attempt order, so a tolerance that is not transitive cannot reorder them.
+/// - Without generated inputs, only identical programs (comments and layout aside) group together.
+/// - Ranking: the largest group; ties by fewer failures (failed samples and failed generated-input runs, suspect
+///   ones included, over the group's members), then by the cheaper (the least CPU time of a member over its samples
+///   and inputs), then the earlier attempt. The group's member with the fewest failures, then the least CPU time,
+///   then the earliest attempt is the choice.
+/// - When no candidate passed every sample, those that compile are ranked the same way (there failures tell them
+///   apart): the best is the submission if nothing better comes, but not a clean choice, so a repair may follow.
+public struct ExecutionSelection: StrategyStep {
+    public let name = "selection"
+    /// The most a candidate may print for one generated input: past it the run is an output-limit failure.
+    public var outputLimitBytes: Int
+
+    public init(outputLimitBytes: Int = 4 << 20) {
+        self.outputLimitBytes = outputLimitBytes
+    }
+
+    /// The prefix of rulings this step makes (and takes back when it runs again with more candidates).
+    static let rulingMark = "on generated input"
+
+    public func run(on state: inout StrategyState, in context: StrategyContext) async throws -> String? {
+        guard !state.candidates.isEmpty else { return nil }
+        for index in state.candidates.indices where state.candidates[index].ruledOut?.contains(Self.rulingMark) == true {
+            state.candidates[index].ruledOut = nil
+        }
+        var pool = state.candidates.indices.filter {
+            state.candidates[$0].ruledOut == nil && state.candidates[$0].language != nil
+        }
+        let isFallback = pool.isEmpty
+        if isFallback {
+            // Nothing passed every sample: the ones that compile are ranked the same way, for a submission that is
+            // not a clean choice (a repair may still come).
+            pool = state.candidates.indices.filter { state.candidates[$0].samples?.compile.ok == true }
+        }
+        try await execute(pool, of: &state, in: context)
+        let (kept, out) = rule(pool, in: &state)
+        if !isFallback { for (index, reason) in out { state.candidates[index].ruledOut = reason } }
+        let ranked = try await group(
+            pool.filter { out[$0] == nil }.map { state.candidates[$0] }, kept: kept, state: state, in: context)
+        state.groups = isFallback ? [] : ranked.map { $0.map(\.attempt) }
+        let chosen = ranked.first?.min(by: Self.isPreferred)
+        let why = chosen.map { self.reason(for: $0, in: ranked, kept: kept.count, fallback: isFallback) }
+        state.choice = isFallback ? nil : chosen?.attempt
+        state.choiceReason = isFallback ? nil : why
+        state.fallback = isFallback ? chosen?.attempt : nil
+        state.fallbackReason = isFallback ? why : nil
+        let ruled = out.keys.sorted().map { (state.candidates[$0].attempt, out[$0] ?? "") }
+        return summary(state, out: ruled, ranked: ranked)
+    }
+
+    /// Runs every member of `pool` without runs on the current inputs (one run per distinct program).
+    private func execute(_ pool: [Int], of state: inout StrategyState, in context: StrategyContext) async throws {
+        guard !state.inputs.isEmpty else { return }
+        let inputs = state.inputs.map(\.data)
+        let options = ExecutionOptions(limits: context.problem.limits, outputLimitBytes: outputLimitBytes)
+        for index in pool where state.candidates[index].runs.count != inputs.count {
+            let candidate = state.candidates[index]
+            if let twin = state.candidates.first(where: {
+                $0.normalized == candidate.normalized && $0.runs.count == inputs.count
+            }) {
+                state.candidates[index].runs = twin.runs
+                continue
+            }
+            guard let submission = candidate.submission(named: "attempt-\(candidate.attempt)") else { continue }
+            let report = try await context.judge.execute(submission, on: inputs, of: context.problem, options: options)
+            state.candidates[index].runs =
+                report.compile.ok && report.runs.count == inputs.count
+                ? report.runs
+                : inputs.map { _ in
+                    ProgramRun(
+                        failure: .compileError, message: "does not compile", output: Data(), timeMilliseconds: 0,
+                        memoryKiB: 0)
+                }
+        }
+    }
+
+    /// Sets suspect inputs aside: the kept inputs' indices, and the members of `pool` that failed on a kept one,
+    /// with why.
+    private func rule(_ pool: [Int], in state: inout StrategyState) -> (kept: [Int], out: [Int: String]) {
+        let ran = pool.filter { state.candidates[$0].runs.count == state.inputs.count }
+        guard !state.inputs.isEmpty, !ran.isEmpty else {
+            state.suspectInputs = []
+            return ([], [:])
+        }
+        var distinct: [String: Int] = [:]
+        for index in ran where distinct[state.candidates[index].normalized] == nil {
+            distinct[state.candidates[index].normalized] = index
+        }
+        let programs = Array(distinct.values)
+        let suspect = Set(
+            state.inputs.indices.filter { input in
+                programs.count >= 2 && programs.allSatisfy { state.candidates[$0].runs[input].failure != nil }
+            })
+        state.suspectInputs = suspect.sorted().map { state.inputs[$0] }
+        let kept = state.inputs.indices.filter { !suspect.contains($0) }
+        var out: [Int: String] = [:]
+        for index in ran {
+            guard let input = kept.first(where: { state.candidates[index].runs[$0].failure != nil }) else { continue }
+            let run = state.candidates[index].runs[input]
+            out[index] =
+                "\(run.failure?.code ?? "failed") \(Self.rulingMark) \(state.inputs[input].test) "
+                + "(\(GeneratedInput.size(state.inputs[input].data.count)))"
+        }
+        return (kept, out)
+    }
+
+    /// `pool` grouped by agreement on the kept inputs, best group first.
+    private func group(_ pool: [Candidate], kept: [Int], state: StrategyState, in context: StrategyContext)
+        async throws -> [[Candidate]]
+    {
+        var groups: [[Candidate]] = []
+        for candidate in pool {
+            var placed = false
+            for index in groups.indices {
+                if try await agree(candidate, groups[index][0], on: kept, state: state, in: context) {
+                    groups[index].append(candidate)
+                    placed = true
+                    break
+                }
+            }
+            if !placed { groups.append([candidate]) }
+        }
+        return groups.sorted(by: Self.ranksHigher)
+    }
+
+    /// Whether `candidate` agrees with `reference` on every kept input (identical programs without inputs).
+    private func agree(
+        _ candidate: Candidate, _ reference: Candidate, on kept: [Int], state: StrategyState, in context: StrategyContext
+    ) async throws -> Bool {
+        if candidate.normalized == reference.normalized { return true }
+        guard !kept.isEmpty else { return false }
+        for input in kept {
+            let agrees = try await context.judge.outputsAgree(
+                candidate.runs[input].output, reference.runs[input].output, input: state.inputs[input].data,
+                on: context.problem)
+            if !agrees { return false }
+        }
+        return true
+    }
+
+    /// Larger first; then fewer failures over the members; then the cheapest member; then the earliest attempt.
+    static func ranksHigher(_ a: [Candidate], _ b: [Candidate]) -> Bool {
+        if a.count != b.count { return a.count > b.count }
+        let failures = (a.map(\.failures).reduce(0, +), b.map(\.failures).reduce(0, +))
+        if failures.0 != failures.1 { return failures.0 < failures.1 }
+        let cost = (a.map(\.cpuMilliseconds).min() ?? 0, b.map(\.cpuMilliseconds).min() ?? 0)
+        if cost.0 != cost.1 { return cost.0 < cost.1 }
+        return (a.map(\.attempt).min() ?? 0) < (b.map(\.attempt).min() ?? 0)
+    }
+
+    /// Fewer failures; then less CPU time; then the earlier attempt.
+    static func isPreferred(_ a: Candidate, _ b: Candidate) -> Bool {
+        if a.failures != b.failures { return a.failures < b.failures }
+        if a.cpuMilliseconds != b.cpuMilliseconds { return a.cpuMilliseconds < b.cpuMilliseconds }
+        return a.attempt < b.attempt
+    }
+
+    /// Why `chosen`: what it passed, its group, and how a tie was broken.
+    private func reason(for chosen: Candidate, in ranked: [[Candidate]], kept: Int, fallback: Bool) -> String {
+        let best = ranked[0]
+        let pool = ranked.map(\.count).reduce(0, +)
+        var parts: [String] = []
+        if fallback {
+            let samples = chosen.samples?.tests.count ?? 0
+            parts.append("no candidate passed every sample; this one passed \(chosen.samplesPassed) of \(samples)")
+        } else {
+            parts.append(
+                chosen.samples?.tests.isEmpty == false
+                    ? "passed every sample (\(chosen.samplesPassed))" : "compiles (no samples to run)")
+        }
+        if kept > 0 {
+            parts.append("its group is the largest that agreed on \(kept) generated inputs (\(best.count) of \(pool))")
+        } else if pool > 1 {
+            parts.append("no generated inputs to tell them apart: \(best.count) of \(pool) are the same program")
+        }
+        if ranked.count > 1, ranked[1].count == best.count {
+            let failures = (best.map(\.failures).reduce(0, +), ranked[1].map(\.failures).reduce(0, +))
+            let cost = (best.map(\.cpuMilliseconds).min() ?? 0, ranked[1].map(\.cpuMilliseconds).min() ?? 0)
+            if failures.0 != failures.1 {
+                parts.append("tied on size, with fewer failures (\(failures.0) against \(failures.1))")
+            } else if cost.0 != cost.1 {
+                parts.append("tied on size and failures, and cheaper (\(cost.0) ms of CPU against \(cost.1) ms)")
+            } else {
+                parts.append("tied on size, failures and CPU time: the earlier attempt")
+            }
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// "10 generated inputs; out: #3 TLE on generated input 9 (1.2 MiB); groups {#1 #4} {#2}; choice #1".
+    private func summary(_ state: StrategyState, out: [(Int, String)], ranked: [[Candidate]]) -> String {
+        var parts: [String] = []
+        if !state.inputs.isEmpty {
+            let suspect = state.suspectInputs.isEmpty ? "" : " (\(state.suspectInputs.count) set aside as suspect)"
+            parts.append("\(state.inputs.count) generated inputs\(suspect)")
+            if !out.isEmpty { parts.append("out: " + out.map { "#\($0.0) \($0.1)" }.joined(separator: ", ")) }
+        }
+        let groups = ranked.map { "{" + $0.map { "#\($0.attempt)" }.joined(separator: " ") + "}" }
+        parts.append(groups.isEmpty ? "no candidate left" : "groups " + groups.joined(separator: " "))
+        if let choice = state.choice { parts.append("choice #\(choice)") }
+        if let fallback = state.fallback { parts.append("no clean choice; best of the rest #\(fallback)") }
+        return parts.joined(separator: "; ")
+    }
+}
