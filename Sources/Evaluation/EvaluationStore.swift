@@ -179,7 +179,9 @@ public final class EvaluationStore: Sendable {
                 arguments = StatementArguments(runs)
             }
             sql += " ORDER BY run, problem, sample"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Self.sampleResult($0, database: path) }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+                try Self.sampleResult($0, database: path)
+            }
         }
     }
 
@@ -287,7 +289,8 @@ public final class EvaluationStore: Sendable {
             arguments: [
                 result.run, result.problem, result.sample, result.model, result.difficulty, json(result.tags), result.maxAttempts,
                 result.attempts, result.firstAttemptAccepted, result.accepted, result.acceptedAtAttempt, result.completionTokens,
-                result.seconds, result.truncatedAttempts, result.noCodeAttempts, Date(), result.selection.map { json($0) },
+                result.seconds, result.truncatedAttempts, result.noCodeAttempts, Date(),
+                result.selection.map { json($0) },
             ])
     }
 
@@ -305,8 +308,11 @@ public final class EvaluationStore: Sendable {
             do {
                 selection = try JSONDecoder().decode(SelectionReport.self, from: Data(text.utf8))
             } catch {
-                let name = "\(row["run"] as String? ?? "?") \(row["problem"] as String? ?? "?") #\(row["sample"] as Int? ?? 0)"
-                throw EvaluationError.database(path: database, message: "sample \(name): column selection: \(error)")
+                let run: String = row["run"]
+                let problem: String = row["problem"]
+                let sample: Int = row["sample"]
+                throw EvaluationError.database(
+                    path: database, message: "sample \(run) \(problem) #\(sample): column selection: \(error)")
             }
         } else {
             selection = nil

@@ -94,7 +94,8 @@ extension Judge {
             files.append(file)
         }
         do {
-            return try await checkers.mismatch(spec: problem.checker, input: files[0], output: files[1], answer: files[2])
+            return try await checkers.mismatch(
+                spec: problem.checker, input: files[0], output: files[1], answer: files[2])
                 == nil
         } catch JudgingError.checker {
             return false

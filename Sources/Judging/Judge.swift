@@ -91,7 +91,9 @@ public final class Judge: SubmissionJudge {
                 report.message = compile.log.split(separator: "\n").first.map(String.init) ?? "compilation failed"
                 return report
             }
-            if let size = Self.oversizedImage(of: language, in: directory, limits: problem.limits), let first = tests.first {
+            if let size = Self.oversizedImage(of: language, in: directory, limits: problem.limits),
+                let first = tests.first
+            {
                 report.verdict = .memoryLimitExceeded
                 let message = "its static data alone needs \(size >> 20) MiB, over the \(problem.limits.memoryBytes >> 20) MiB limit"
                 report.message = "test \(first.name): \(message)"

@@ -13,8 +13,9 @@ public struct ExecutionOptions: Sendable, Hashable {
     /// problem's function with each input's arguments.
     public var standalone: Bool
 
-    public init(limits: Limits, outputLimitBytes: Int = 4 << 20, stopAtFirstFailure: Bool = false, standalone: Bool = false)
-    {
+    public init(
+        limits: Limits, outputLimitBytes: Int = 4 << 20, stopAtFirstFailure: Bool = false, standalone: Bool = false
+    ) {
         self.limits = limits
         self.outputLimitBytes = outputLimitBytes
         self.stopAtFirstFailure = stopAtFirstFailure

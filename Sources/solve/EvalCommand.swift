@@ -23,8 +23,9 @@ struct EvalRunCommand: AsyncParsableCommand {
             Each --model becomes a run of its own (NAME/alias); without --model the router picks per problem (one run, \
             model "routed"). A sample is one independent solve with up to --max-attempts model requests, as a \
             contestant (the hidden tests judge the one submitted program; then every candidate, for oracle any-of-N, \
-            never fed back) or with --oracle; its first candidate (or attempt) is the single-shot result. Ctrl-C, a crash or a dead server loses nothing: rerun with --resume (and the same \
-            --run) to continue. Exit code 0 when the run is complete, 1 when samples remain, 2 when it could not run.
+            never fed back) or with --oracle; its first candidate (or attempt) is the single-shot result. Ctrl-C, a \
+            crash or a dead server loses nothing: rerun with --resume (and the same --run) to continue. Exit code 0 \
+            when the run is complete, 1 when samples remain, 2 when it could not run.
             """
     )
 

@@ -51,7 +51,7 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
                 guard solveProtocol == .oracle else {
                     // Candidates go out together: their arrivals are what the view shows.
                     if strategy != .candidate {
-                        write("\(Terminal.dim)#\(number) \(strategy.rawValue) requested from \(model.alias)\(Terminal.reset)\n")
+                        write("\(Terminal.dim)#\(number) \(strategy.rawValue) requested\(Terminal.reset)\n")
                     }
                     return
                 }
@@ -60,7 +60,8 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
                 // Parallel candidates would interleave their streams: a contestant's view shows arrivals only.
                 guard solveProtocol == .oracle else {
                     if case .retrying(let error, let delay) = chatEvent {
-                        write("\(Terminal.red)server: \(error); retrying in \(String(format: "%.1f", delay)) s\(Terminal.reset)\n")
+                        let wait = String(format: "%.1f", delay)
+                        write("\(Terminal.red)server: \(error); retrying in \(wait) s\(Terminal.reset)\n")
                     }
                     return
                 }

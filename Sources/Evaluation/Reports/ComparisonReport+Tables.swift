@@ -102,7 +102,8 @@ extension ComparisonReport {
                     ReportNumbers.pValue(figures.test.pValue),
                     figures.oracleAnyOfN.map(ReportNumbers.estimate) ?? ReportNumbers.missing,
                     figures.efficiency.map { String(format: "%.2f", $0) } ?? ReportNumbers.missing,
-                    ReportNumbers.tokens(run.costs.tokensPerProblem), ReportNumbers.seconds(run.costs.secondsPerProblem),
+                    ReportNumbers.tokens(run.costs.tokensPerProblem),
+                    ReportNumbers.seconds(run.costs.secondsPerProblem),
                 ]
             }
         }

@@ -18,8 +18,9 @@ import Judging
 ///   ones included, over the group's members), then by the cheaper (the least CPU time of a member over its samples
 ///   and inputs), then the earlier attempt. The group's member with the fewest failures, then the least CPU time,
 ///   then the earliest attempt is the choice.
-/// - When no candidate passed every sample, those that compile are ranked the same way (there failures tell them
-///   apart): the best is the submission if nothing better comes, but not a clean choice, so a repair may follow.
+/// - When no candidate passed every sample and every kept input, all those that compile are ranked the same way
+///   (there failures tell them apart): the best is the submission if nothing better comes, but not a clean choice,
+///   so a repair may follow.
 public struct ExecutionSelection: StrategyStep {
     public let name = "selection"
     /// The most a candidate may print for one generated input: past it the run is an output-limit failure.
@@ -34,32 +35,38 @@ public struct ExecutionSelection: StrategyStep {
 
     public func run(on state: inout StrategyState, in context: StrategyContext) async throws -> String? {
         guard !state.candidates.isEmpty else { return nil }
-        for index in state.candidates.indices where state.candidates[index].ruledOut?.contains(Self.rulingMark) == true {
+        for index in state.candidates.indices where state.candidates[index].ruledOut?.contains(Self.rulingMark) == true
+        {
             state.candidates[index].ruledOut = nil
         }
-        var pool = state.candidates.indices.filter {
+        let pool = state.candidates.indices.filter {
             state.candidates[$0].ruledOut == nil && state.candidates[$0].language != nil
-        }
-        let isFallback = pool.isEmpty
-        if isFallback {
-            // Nothing passed every sample: the ones that compile are ranked the same way, for a submission that is
-            // not a clean choice (a repair may still come).
-            pool = state.candidates.indices.filter { state.candidates[$0].samples?.compile.ok == true }
         }
         try await execute(pool, of: &state, in: context)
         let (kept, out) = rule(pool, in: &state)
-        if !isFallback { for (index, reason) in out { state.candidates[index].ruledOut = reason } }
-        let ranked = try await group(
+        for (index, reason) in out { state.candidates[index].ruledOut = reason }
+        var ranked = try await group(
             pool.filter { out[$0] == nil }.map { state.candidates[$0] }, kept: kept, state: state, in: context)
-        state.groups = isFallback ? [] : ranked.map { $0.map(\.attempt) }
-        let chosen = ranked.first?.min(by: Self.isPreferred)
-        let why = chosen.map { self.reason(for: $0, in: ranked, kept: kept.count, fallback: isFallback) }
-        state.choice = isFallback ? nil : chosen?.attempt
-        state.choiceReason = isFallback ? nil : why
-        state.fallback = isFallback ? chosen?.attempt : nil
-        state.fallbackReason = isFallback ? why : nil
+        state.groups = ranked.map { $0.map(\.attempt) }
+        state.choice = ranked.first?.min(by: Self.isPreferred)?.attempt
+        state.choiceReason = state.choice.flatMap { choice in
+            state.candidate(choice).map { reason(for: $0, in: ranked, kept: kept.count, fallback: false) }
+        }
+        state.fallback = nil
+        state.fallbackReason = nil
+        if state.choice == nil {
+            // Nothing passed every sample and every kept input: those that compile are ranked the same way, for a
+            // submission that is not a clean choice (a repair may still come).
+            let compiled = state.candidates.indices.filter { state.candidates[$0].samples?.compile.ok == true }
+            try await execute(compiled, of: &state, in: context)
+            ranked = try await group(compiled.map { state.candidates[$0] }, kept: kept, state: state, in: context)
+            if let best = ranked.first?.min(by: Self.isPreferred) {
+                state.fallback = best.attempt
+                state.fallbackReason = reason(for: best, in: ranked, kept: kept.count, fallback: true)
+            }
+        }
         let ruled = out.keys.sorted().map { (state.candidates[$0].attempt, out[$0] ?? "") }
-        return summary(state, out: ruled, ranked: ranked)
+        return summary(state, out: ruled)
     }
 
     /// Runs every member of `pool` without runs on the current inputs (one run per distinct program).
@@ -139,7 +146,8 @@ public struct ExecutionSelection: StrategyStep {
 
     /// Whether `candidate` agrees with `reference` on every kept input (identical programs without inputs).
     private func agree(
-        _ candidate: Candidate, _ reference: Candidate, on kept: [Int], state: StrategyState, in context: StrategyContext
+        _ candidate: Candidate, _ reference: Candidate, on kept: [Int], state: StrategyState,
+        in context: StrategyContext
     ) async throws -> Bool {
         if candidate.normalized == reference.normalized { return true }
         guard !kept.isEmpty else { return false }
@@ -176,7 +184,10 @@ public struct ExecutionSelection: StrategyStep {
         var parts: [String] = []
         if fallback {
             let samples = chosen.samples?.tests.count ?? 0
-            parts.append("no candidate passed every sample; this one passed \(chosen.samplesPassed) of \(samples)")
+            let runs = chosen.runs.filter { !$0.succeeded }.count
+            parts.append(
+                "no candidate passed every sample and every generated input; this one passed \(chosen.samplesPassed) "
+                    + "of \(samples) samples" + (runs > 0 ? " and failed on \(runs) generated inputs" : ""))
         } else {
             parts.append(
                 chosen.samples?.tests.isEmpty == false
@@ -202,14 +213,14 @@ public struct ExecutionSelection: StrategyStep {
     }
 
     /// "10 generated inputs; out: #3 TLE on generated input 9 (1.2 MiB); groups {#1 #4} {#2}; choice #1".
-    private func summary(_ state: StrategyState, out: [(Int, String)], ranked: [[Candidate]]) -> String {
+    private func summary(_ state: StrategyState, out: [(Int, String)]) -> String {
         var parts: [String] = []
         if !state.inputs.isEmpty {
             let suspect = state.suspectInputs.isEmpty ? "" : " (\(state.suspectInputs.count) set aside as suspect)"
             parts.append("\(state.inputs.count) generated inputs\(suspect)")
             if !out.isEmpty { parts.append("out: " + out.map { "#\($0.0) \($0.1)" }.joined(separator: ", ")) }
         }
-        let groups = ranked.map { "{" + $0.map { "#\($0.attempt)" }.joined(separator: " ") + "}" }
+        let groups = state.groups.map { "{" + $0.map { "#\($0)" }.joined(separator: " ") + "}" }
         parts.append(groups.isEmpty ? "no candidate left" : "groups " + groups.joined(separator: " "))
         if let choice = state.choice { parts.append("choice #\(choice)") }
         if let fallback = state.fallback { parts.append("no clean choice; best of the rest #\(fallback)") }

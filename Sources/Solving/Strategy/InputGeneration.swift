@@ -74,7 +74,9 @@ public struct InputGeneration: StrategyStep {
         var inputs: [GeneratedInput] = []
         for (index, run) in report.runs.enumerated() {
             let test = index + 1
-            if let failure = run.failure { return ([], "dropped: test \(test) ended with \(failure.code) (\(run.message))") }
+            if let failure = run.failure {
+                return ([], "dropped: test \(test) ended with \(failure.code) (\(run.message))")
+            }
             guard run.output.contains(where: { !Self.isSpace($0) }) else {
                 return ([], "dropped: test \(test) printed nothing")
             }
