@@ -59,6 +59,50 @@ import TestSupport
         #expect(prompts.firstAttempt(problem, language: .cpp, model: r1).map(\.role) == [.user])
     }
 
+    @Test func aStatementWithItsOwnHeadingIsNotGivenTheTitleTwice() throws {
+        let coder = ModelConfig.codeDefaults(alias: "c", served: "c", endpoints: ["http://x/v1"])
+        let r1 = ModelConfig.reasoningDefaults(alias: "r", served: "r", endpoints: ["http://x/v1"])
+        for model in [coder, r1] {
+            let text = try #require(prompts.firstAttempt(problem, language: .cpp, model: model).last?.content)
+            #expect(problem.statement.hasPrefix("# Two Sum"))
+            #expect(text.components(separatedBy: "# Two Sum").count == 2, "the title once: \(model.role)")
+        }
+        var untitled = problem
+        untitled.statement = "Find two positions.\n\n## Input\n\nn and t."
+        let text = try #require(prompts.firstAttempt(untitled, language: .cpp, model: coder).last?.content)
+        #expect(text.contains("# Two Sum\n\nTime limit: 1 s."))
+        #expect(PromptLibrary.statementHasTitle("\n  ## Title\nbody"))
+        #expect(!PromptLibrary.statementHasTitle("#include <vector> is not a heading"))
+        #expect(!PromptLibrary.statementHasTitle("Text first\n# Heading later"))
+    }
+
+    @Test func programsAreAskedForWholeWithEveryInclude() throws {
+        let coder = ModelConfig.codeDefaults(alias: "c", served: "c", endpoints: ["http://x/v1"])
+        let cpp = try #require(prompts.firstAttempt(problem, language: .cpp, model: coder).last?.content)
+        #expect(
+            cpp.contains(
+                "the whole file, which is compiled exactly as you write it, so start with every #include it uses"
+                    + " (such as <vector> and <algorithm>, or just <bits/stdc++.h>) and end with its main function."))
+        let python = try #require(prompts.firstAttempt(problem, language: .python, model: coder).last?.content)
+        #expect(python.contains("which is run exactly as you write it, with every import it uses."))
+        #expect(!python.contains("<vector>"))
+        let r1 = ModelConfig.reasoningDefaults(alias: "r", served: "r", endpoints: ["http://x/v1"])
+        let reasoning = try #require(prompts.firstAttempt(problem, language: .cpp, model: r1).last?.content)
+        #expect(reasoning.contains("starting with every #include it uses (such as <vector>"))
+    }
+
+    @Test func aGeneratedInputFailureShowsTheStartOfTheInputAndHowTheRunEnded() {
+        let input = Data(("200000 7\n" + String(repeating: "1 ", count: 2000)).utf8)
+        let run = ProgramRun.failed(.timeLimitExceeded, "used 1003 ms of CPU, limit 1000 ms")
+        let feedback = Feedback.generatedInput(input, run: run, problem: problem)
+        let text = prompts.feedback(feedback, problem: problem, language: .cpp)
+        #expect(text.contains("Your program was judged: Time Limit Exceeded (TLE)."))
+        #expect(text.contains("on an input generated from the constraints (3 KiB), it ended with Time Limit Exceeded"))
+        #expect(text.contains("The input begins:\n```\n200000 7\n1 1 1"))
+        #expect(text.contains("more characters)"))
+        #expect(text.contains("asymptotically faster algorithm"))
+    }
+
     @Test func templatesAreReadAtRunTimeAndHashed() throws {
         let folder = try Fixtures.temporaryDirectory(prefix: "prompts")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -38,7 +38,8 @@ import TestSupport
     ) async throws -> (SolveOutcome, ScriptedChatModel) {
         let chat = TwoSumScripts.model(scenario)
         let (solver, _) = try Self.solver(chat, role: role)
-        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: attempts, language: language, protocol: .oracle))
+        let options = SolveOptions(maxAttempts: attempts, language: language, protocol: .oracle)
+        let outcome = try await solver.solve(problem, options: options)
         return (outcome, chat)
     }
 
@@ -93,7 +94,8 @@ import TestSupport
         let chat = TwoSumScripts.model("repeat")
         let judge = TwoSumScripts.judge()
         let (solver, _) = try Self.solver(chat, judge: judge)
-        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 4, language: "python", protocol: .oracle))
+        let outcome = try await solver.solve(
+            problem, options: SolveOptions(maxAttempts: 4, language: "python", protocol: .oracle))
         #expect(outcome.attempts.map(\.verdict) == ["WA", "WA", "AC"])
         #expect(outcome.attempts.map(\.strategy) == [.first, .feedback, .resample])
         #expect(outcome.attempts[1].repeatOf == 1)
@@ -154,7 +156,8 @@ import TestSupport
         let runs = try Fixtures.temporaryDirectory(prefix: "runs")
         defer { try? FileManager.default.removeItem(at: runs) }
         let transcript = try TranscriptWriter(runsDirectory: runs, problemSlug: problem.slug)
-        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 1, protocol: .oracle), transcript: transcript)
+        let outcome = try await solver.solve(
+            problem, options: SolveOptions(maxAttempts: 1, protocol: .oracle), transcript: transcript)
         let attempt = try #require(outcome.attempts.first)
         #expect(attempt.verdict == "no code" && attempt.truncated && attempt.finishReason == "answer_limit")
         #expect(
@@ -180,7 +183,8 @@ import TestSupport
         let runs = try Fixtures.temporaryDirectory(prefix: "runs")
         defer { try? FileManager.default.removeItem(at: runs) }
         let transcript = try TranscriptWriter(runsDirectory: runs, problemSlug: problem.slug)
-        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 4, protocol: .oracle), transcript: transcript)
+        let outcome = try await solver.solve(
+            problem, options: SolveOptions(maxAttempts: 4, protocol: .oracle), transcript: transcript)
         let files = try FileManager.default.contentsOfDirectory(atPath: transcript.folder.path).sorted()
         #expect(files == ["attempt-1.json", "attempt-1.md", "attempt-2.json", "attempt-2.md", "result.json"])
         let first = try String(contentsOf: transcript.folder.appendingPathComponent("attempt-1.md"), encoding: .utf8)
@@ -218,7 +222,8 @@ import TestSupport
     @Test func aModelTheServerDoesNotServeIsNamed() async throws {
         let (solver, _) = try Self.solver(TwoSumScripts.model("plain"))
         do {
-            _ = try await solver.solve(problem, options: SolveOptions(model: "no-such-model", maxAttempts: 1, protocol: .oracle))
+            _ = try await solver.solve(
+                problem, options: SolveOptions(model: "no-such-model", maxAttempts: 1, protocol: .oracle))
             Issue.record("no error")
         } catch let error as ModelFleetError {
             #expect("\(error)".contains("does not serve no-such-model"))
@@ -249,7 +254,8 @@ import TestSupport
         }
         let without = try await solver.solve(problem, options: SolveOptions(maxAttempts: 2, protocol: .oracle))
         #expect(without.verdict == "no code" && without.attempts.count == 2)
-        let with = try await solver.solve(problem, options: SolveOptions(maxAttempts: 2, escalate: true, protocol: .oracle))
+        let with = try await solver.solve(
+            problem, options: SolveOptions(maxAttempts: 2, escalate: true, protocol: .oracle))
         #expect(with.attempts.map(\.alias) == ["coder", "coder", "thinker"])
         #expect(with.verdict == "AC" && with.model == "scripted/plain")
         #expect(with.notes.contains { $0.contains("escalated to thinker") })

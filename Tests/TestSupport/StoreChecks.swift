@@ -89,7 +89,8 @@ public enum StoreChecks {
             found += contestantDisagreements(of: sample, selection: selection, attempts: attempts)
         } else {
             let acceptedAt = attempts.first { $0["verdict"] as String == "AC" }.map { $0["number"] as Int }
-            if sample["accepted_at_attempt"] as Int? != acceptedAt || sample["accepted"] as Bool != (acceptedAt != nil) {
+            let accepted: Bool = sample["accepted"]
+            if sample["accepted_at_attempt"] as Int? != acceptedAt || accepted != (acceptedAt != nil) {
                 found.append("\(label): accepted at \(String(describing: acceptedAt)) by its attempts, not as stored")
             }
             if sample["first_attempt_accepted"] as Bool != (acceptedAt == 1) {
