@@ -117,15 +117,8 @@ extension Solver {
     private func judge(_ program: ExtractedProgram, number: Int, problem: Problem) async throws
         -> (AttemptOutcome, String)
     {
-        let language: Language
-        do {
-            language = try Language.named(program.language)
-        } catch {
-            return (.unjudgeable, "the answer is in \(program.language), which this machine cannot judge")
-        }
-        if problem.interface.function != nil, language.id != Language.python.id {
-            return (.unjudgeable, "the answer is in \(language.id), but the judge calls a Python function")
-        }
+        if let reason = Self.unjudgeableReason(program, on: problem) { return (.unjudgeable, reason) }
+        let language = try Language.named(program.language)
         let report = try await judge.judge(
             Submission(source: program.code, language: language, name: "attempt-\(number)"), on: problem)
         if report.verdict.isAccepted {

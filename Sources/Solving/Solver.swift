@@ -4,13 +4,18 @@ import ModelClient
 import ModelFleet
 import ProblemFormat
 
-/// The loop: generate → extract → judge (samples first, then hidden tests) → feedback or resample, until accepted
-/// or out of attempts.
+/// Solves a problem with a model, under one of two protocols.
 ///
-/// After a fresh attempt fails, the next one gets feedback (multi-turn: the previous answer without its reasoning,
-/// then what went wrong). A program seen before (same normalized code) is not judged again, and the next attempt is
-/// a fresh resample with a new seed and a higher temperature, in the other language when none was pinned. A
-/// feedback attempt that fails the same way is also followed by a resample: small models mostly resend their program.
+/// As a contestant (the default, `Solver+Contestant.swift`), the contestant ``Strategy`` works on the statement and
+/// the samples only: candidates in parallel, the sample filter, generated inputs, the choice by execution, repairs
+/// on evidence; the hidden tests judge the one submitted program, once, after every request.
+///
+/// With the oracle (`Solver+Oracle.swift`), the loop of before: generate → extract → judge (samples first, then
+/// hidden tests) → feedback or resample, until accepted or out of attempts. After a fresh attempt fails, the next one
+/// gets feedback (multi-turn: the previous answer without its reasoning, then what went wrong). A program seen before
+/// (same normalized code) is not judged again, and the next attempt is a fresh resample with a new seed and a higher
+/// temperature, in the other language when none was pinned. A feedback attempt that fails the same way is also
+/// followed by a resample: small models mostly resend their program.
 public final class Solver: Sendable {
     public let config: SolveConfig
     public let prompts: PromptLibrary
@@ -177,6 +182,18 @@ public final class Solver: Sendable {
         let limit = ChatStreamAccumulator.defaultAnswerLimit >> 20
         return "the answer passed solve's \(limit) MiB limit and was cut there; "
             + (program == nil ? "no program in what was kept" : message)
+    }
+
+    /// Why the judge cannot judge `program` on `problem` (a language this machine does not run, or not Python for a
+    /// function problem), or nil when it can.
+    static func unjudgeableReason(_ program: ExtractedProgram, on problem: Problem) -> String? {
+        guard let language = try? Language.named(program.language) else {
+            return "the answer is in \(program.language), which this machine cannot judge"
+        }
+        if problem.interface.function != nil, language.id != Language.python.id {
+            return "the answer is in \(language.id), but the judge calls a Python function"
+        }
+        return nil
     }
 
     /// The previous answer as the feedback turn's assistant message: its end (where the program is) when it is long,

@@ -223,7 +223,7 @@ import Testing
         #expect(feedback.contains("On example sample-2") && feedback.contains("Expected output:\n```\n"))
         #expect(feedback.contains("Your output:\n```\n0 1\n```"))
         #expect(!feedback.contains("hidden"), "nothing about hidden tests")
-        #expect(outcome.selection?.candidates.compactMap(\.repairs) == [2, 7], "then the latest of the worst")
+        #expect(outcome.selection?.candidates.compactMap(\.repairs) == [2, 1], "then the earliest of the rest")
         #expect(outcome.selection?.submitted == 2, "the best of the rest: one failed sample")
     }
 

@@ -9,8 +9,9 @@ import ModelClient
 /// Evidence is what a contestant could see for themselves: a failed sample (its input, the expected output and the
 /// program's), a compile error (the compiler's messages), or a crash, a time-out or too much memory on a generated
 /// input. Disagreeing with other candidates is never evidence: the majority's output is not the answer. The target is
-/// a candidate that passed the samples and then failed a generated input, else the one that passed the most
-/// samples, else one that does not compile; a program already repaired is not repaired again.
+/// a candidate that passed the samples and then failed a generated input (the latest), else the one that passed the
+/// most samples (the earliest of equals), else one that does not compile; a program already repaired is not repaired
+/// again.
 public struct EvidenceRepair: StrategyStep {
     public let name = "repair"
     public var maxRounds: Int
@@ -72,7 +73,7 @@ public struct EvidenceRepair: StrategyStep {
             let compiles = (a.samples?.compile.ok ?? false, b.samples?.compile.ok ?? false)
             if compiles.0 != compiles.1 { return compiles.0 }
             if a.samplesPassed != b.samplesPassed { return a.samplesPassed > b.samplesPassed }
-            return a.attempt > b.attempt
+            return a.attempt < b.attempt
         }
         guard let target = failing.first, let report = target.samples else { return nil }
         let evidence =

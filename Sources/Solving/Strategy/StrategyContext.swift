@@ -156,12 +156,8 @@ public struct StrategyContext: Sendable {
     /// Judges `candidate` on the samples: its outcome and the line that says why.
     private func judgeOnSamples(_ candidate: inout Candidate) async throws -> (AttemptOutcome, String) {
         let program = candidate.program
-        guard let language = try? Language.named(program.language) else {
-            return (.unjudgeable, "the answer is in \(program.language), which this machine cannot judge")
-        }
-        if problem.interface.function != nil, language.id != Language.python.id {
-            return (.unjudgeable, "the answer is in \(language.id), but the judge calls a Python function")
-        }
+        if let reason = Solver.unjudgeableReason(program, on: problem) { return (.unjudgeable, reason) }
+        let language = try Language.named(program.language)
         candidate.language = language
         let report = try await judge.judge(
             Submission(source: program.code, language: language, name: "attempt-\(candidate.attempt)"), on: problem,
