@@ -19,12 +19,20 @@ public struct Submission: Sendable, Hashable {
     /// - Throws: `JudgingError.unreadableSource`, `.cannotInferLanguage`, `.unknownLanguage`.
     public static func load(_ file: URL, language: String? = nil) throws -> Submission {
         let resolved = try language.map { try Language.named($0) } ?? Language.inferred(from: file)
+        let source: String
         do {
-            let data = try Data(contentsOf: file)
-            return Submission(source: String(decoding: data, as: UTF8.self), language: resolved, name: file.path)
+            source = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         } catch {
             throw JudgingError.unreadableSource(file: file.path, reason: (error as NSError).localizedDescription)
         }
+        // Kattis tells Python 2 from 3 by the first line; this judge has no Python 2 to run such a file on.
+        if language == nil, resolved.id == Language.python.id,
+            let first = source.split(separator: "\n", maxSplits: 1).first, first.hasPrefix("#!"),
+            first.contains("python2")
+        {
+            throw JudgingError.languageUnavailable("python2 (\(file.lastPathComponent) starts with \(first))", missing: "a Python 2 interpreter")
+        }
+        return Submission(source: source, language: resolved, name: file.path)
     }
 }
 
