@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes today.sql (and the compare-*.txt reports) with the `solve` binary given, against the scripted server: the
+# Writes eval-COMMIT.sql (and the compare-*.txt reports) with the `solve` binary given, against the scripted server: the
 # evaluation database of that `solve`, as SQL text. See README.md.
 # Usage: Tests/Fixtures/evaldb/make-fixture.sh path/to/solve
 set -euo pipefail
@@ -53,7 +53,7 @@ for _ in $(seq 50); do
     wait "$pid" 2>/dev/null || true
     [ "$(sqlite3 "$db" "SELECT COUNT(*) FROM attempt WHERE run = 'killed' AND status = 'pending'")" -gt 0 ] && break
 done
-sqlite3 "$db" .dump >"$here/today.sql"
+sqlite3 "$db" .dump >"$here/eval-$(git -C "$repo" rev-parse --short HEAD).sql"
 for format in json csv markdown table html; do
     "$solve" compare --db "$db" --format "$format" --out "$here/compare-$format.txt" >/dev/null
 done
