@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import Judging
+import ModelClient
 import ModelFleet
 import ProblemFormat
 import Solving
@@ -62,7 +64,8 @@ import Testing
         #expect(try StoreChecks.violations(inDatabaseAt: path, finished: false) == [])
     }
 
-    /// The `killed` run, whose process was killed with a sample half done, resumes and finishes whole.
+    /// The `killed` run, whose process was killed with a sample half done, resumes with the settings it was started
+    /// with (the same configuration gives the same settings and hash) and finishes whole.
     @Test func anInterruptedRunResumesAndFinishes() async throws {
         let path = try Fixtures.evaluationDatabase()
         let store = try EvaluationStore(path: path)
@@ -76,10 +79,13 @@ import Testing
         let solver = Solver(config: config, prompts: prompts, judge: TwoSumScripts.judge(), requestLimit: 4) { _, _ in
             TwoSumScripts.model("feedback")
         }
-        let plan = EvaluationPlan(models: ["fb"], samples: stored.samples, maxAttempts: stored.maxAttempts)
-        let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: 4)
+        let plan = EvaluationPlan(models: ["fb"], samples: 40, maxAttempts: 4)
         let set = try Self.problemSet()
-        let runs = try runner.prepare([stored], set: set, resume: true)
+        let planned = try plan.runs(named: "killed", set: set, config: config, promptsHash: stored.promptsHash)
+        #expect(planned.map(\.settings) == [stored.settings])
+        #expect(planned.map(\.settingsHash) == [stored.settingsHash])
+        let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: 4)
+        let runs = try runner.prepare(planned, set: set, resume: true)
         // The killed process's lease is left behind; it has expired by now.
         let heartbeat = try #require(try Self.rows("SELECT heartbeat_at FROM run_lease", inDatabaseAt: path).first)
         let now = Date(timeIntervalSince1970: heartbeat["heartbeat_at"] as Double + RunLease.expiry + 1)
@@ -89,6 +95,23 @@ import Testing
         #expect(try StoreChecks.violations(inDatabaseAt: path, finished: true) == [])
         #expect(try store.samples(runs: ["killed"]).count == 80)
         #expect(try store.attemptCounts(of: "killed") == ["final": 160, "abandoned": 1])
+    }
+
+    /// The JSON the store writes for an attempt's messages and judge report is the text stored for the same values.
+    @Test func attemptJSONIsWrittenAsBefore() throws {
+        let attempts = try Self.rows(
+            "SELECT run, problem, messages, judge FROM attempt", inDatabaseAt: try Fixtures.evaluationDatabase())
+        #expect(attempts.count == 30)
+        for row in attempts {
+            let place = (run: row["run"] as String, problem: row["problem"] as String)
+            let messages: String = row["messages"]
+            let decoded = try JSONDecoder().decode([ChatMessage].self, from: Data(messages.utf8))
+            #expect(try StoredJSON.text(decoded, run: place.run, problem: place.problem, column: "m") == messages)
+            if let judge = row["judge"] as String? {
+                let report = try JSONDecoder().decode(JudgeReport.self, from: Data(judge.utf8))
+                #expect(try StoredJSON.text(report, run: place.run, problem: place.problem, column: "j") == judge)
+            }
+        }
     }
 
     /// A merge copies every run, problem, sample and final attempt, each column as stored (a sample's
