@@ -28,6 +28,12 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible, Equatable
     case noRuns(database: String)
     /// The database holds no run of the model alias `model`; `models` are those it has runs of.
     case noRunOfModel(model: String, database: String, models: [String])
+    /// A value could not be encoded as the JSON its column stores (a number that is not finite): nothing of it is
+    /// written.
+    case unencodable(run: String, problem: String?, column: String, reason: String)
+    /// A value stored in `database` cannot be decoded: in the row of `run` and `problem` (when the row has one),
+    /// column `column`, holding `value`.
+    case unreadable(database: String, run: String, problem: String?, column: String, value: String, reason: String)
 
     public var description: String {
         switch self {
@@ -62,6 +68,16 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible, Equatable
             return "\(database) has no runs yet"
         case .noRunOfModel(let model, let database, let models):
             return "no run of model \(model) in \(database) (models: \(models.joined(separator: ", ")))"
+        case .unencodable(let run, let problem, let column, let reason):
+            return "cannot store \(Self.place(run: run, problem: problem, column: column)): \(reason)"
+        case .unreadable(let database, let run, let problem, let column, let value, let reason):
+            let place = Self.place(run: run, problem: problem, column: column)
+            return "\(database): \(place): cannot read \(value): \(reason)"
         }
+    }
+
+    /// `run "r", problem p, column c`.
+    private static func place(run: String, problem: String?, column: String) -> String {
+        "run \"\(run)\"" + (problem.map { ", problem \($0)" } ?? "") + ", column \(column)"
     }
 }

@@ -136,7 +136,7 @@ import TestSupport
         let set = try Self.problemSet(count: 1)
         let store = try Self.database()
         let (runner, config) = try runner(store, ["feedback"])
-        let planned = runner.plan.runs(named: "w", set: set, config: config, promptsHash: "h")
+        let planned = try runner.plan.runs(named: "w", set: set, config: config, promptsHash: "h")
         let runs = try runner.prepare(planned, set: set, resume: false)
         let run = try #require(runs.first)
         let problem = try #require(set.problems.first)
@@ -166,7 +166,7 @@ import TestSupport
         let set = try Self.problemSet(count: 4)
         let store = try Self.database()
         let (runner, config) = try runner(store, ["feedback"])
-        let planned = runner.plan.runs(named: "h", set: set, config: config, promptsHash: "h")
+        let planned = try runner.plan.runs(named: "h", set: set, config: config, promptsHash: "h")
         let runs = try runner.prepare(planned, set: set, resume: false)
         let lease = try store.lease(runs: ["h"])
         try await runner.run(runs, set: set, lease: lease) { _ in }
