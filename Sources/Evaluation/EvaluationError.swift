@@ -40,16 +40,19 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible, Equatable
         case .badProblemSet(let path, let reason): return "\(path): \(reason)"
         case .invalidOption(let option, let value, let expected): return "\(option) \(value): expected \(expected)"
         case .runExists(let name, let database):
-            return "run \"\(name)\" already exists in \(database); add --resume to continue it, or choose another --run name"
+            return
+                "run \"\(name)\" already exists in \(database); add --resume to continue it, or choose another --run name"
         case .resumeMismatch(let name, let differences):
-            return "cannot resume run \"\(name)\": it was started with other settings (\(differences.joined(separator: "; ")))"
+            return
+                "cannot resume run \"\(name)\": it was started with other settings (\(differences.joined(separator: "; ")))"
         case .unknownRun(let name, let database, let known):
             let list = known.isEmpty ? "it has no runs" : "its runs: \(known.joined(separator: ", "))"
             return "no run \"\(name)\" in \(database) (\(list))"
         case .database(let path, let message): return "\(path): \(message)"
         case .mergeConflict(let run, let detail): return "cannot merge run \"\(run)\": \(detail)"
         case .serverFailing(let detail, let completed, let remaining):
-            return "stopped: the model server keeps failing (\(detail)); \(completed) samples are stored, \(remaining) remain — fix the server and rerun with --resume"
+            return
+                "stopped: the model server keeps failing (\(detail)); \(completed) samples are stored, \(remaining) remain — fix the server and rerun with --resume"
         case .runBusy(let run, let holder, let seconds):
             return "run \"\(run)\" is being evaluated by \(holder) (heard from \(seconds) s ago); a second "
                 + "process would redo its samples: wait for it to finish or stop it (a process killed without warning "

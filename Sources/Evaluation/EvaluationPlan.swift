@@ -18,7 +18,10 @@ public struct EvaluationPlan: Sendable {
 
     public static let routedLabel = "routed"
 
-    public init(models: [String], samples: Int, maxAttempts: Int, language: String? = nil, endpoint: String? = nil, shard: Shard? = nil) {
+    public init(
+        models: [String], samples: Int, maxAttempts: Int, language: String? = nil, endpoint: String? = nil,
+        shard: Shard? = nil
+    ) {
         self.models = models
         self.samples = samples
         self.maxAttempts = maxAttempts
@@ -51,7 +54,8 @@ public struct EvaluationPlan: Sendable {
     /// The options `Solver` gets for one sample of `run`.
     func solveOptions(for run: RunRecord, sample: Int) -> SolveOptions {
         SolveOptions(
-            model: run.model == Self.routedLabel ? nil : run.model, endpoint: endpoint, maxAttempts: run.maxAttempts, language: language,
+            model: run.model == Self.routedLabel ? nil : run.model, endpoint: endpoint, maxAttempts: run.maxAttempts,
+            language: language,
             seedOffset: sample * 1000)
     }
 

@@ -30,7 +30,8 @@ public struct Submission: Sendable, Hashable {
             let first = source.split(separator: "\n", maxSplits: 1).first, first.hasPrefix("#!"),
             first.contains("python2")
         {
-            throw JudgingError.languageUnavailable("python2 (\(file.lastPathComponent) starts with \(first))", missing: "a Python 2 interpreter")
+            throw JudgingError.languageUnavailable(
+                "python2 (\(file.lastPathComponent) starts with \(first))", missing: "a Python 2 interpreter")
         }
         return Submission(source: source, language: resolved, name: file.path)
     }
@@ -73,7 +74,8 @@ public final class Judge: SubmissionJudge {
             capacity: concurrency, isolation: .unprivilegedWhenRoot, workspace: workspace,
             visiblePaths: PrecompiledHeaders.prepare(headers) ? [headers.path] : [])
         toolPool = SandboxPool(capacity: concurrency, isolation: .judgeUser, workspace: workspace)
-        compiler = Compiler(workspace: workspace, precompiledHeaders: PrecompiledHeaders(cacheRoot: cacheRoot, workspace: workspace))
+        compiler = Compiler(
+            workspace: workspace, precompiledHeaders: PrecompiledHeaders(cacheRoot: cacheRoot, workspace: workspace))
         checkers = ExternalCheckers(workspace: workspace, toolPool: toolPool)
     }
 
@@ -89,7 +91,8 @@ public final class Judge: SubmissionJudge {
         let directory = try workspace.makeDirectory("submission")
         defer { try? FileManager.default.removeItem(at: directory) }
         // Function problems run on CPython, whose drivers they use; other programs on the problem's runtime.
-        let language = problem.interface.function == nil ? submission.language.resolved(for: problem) : submission.language
+        let language =
+            problem.interface.function == nil ? submission.language.resolved(for: problem) : submission.language
         var files = [language.sourceFileName: submission.source]
         if problem.interface.function != nil {
             guard submission.language.id == Language.python.id else {
@@ -125,7 +128,8 @@ public final class Judge: SubmissionJudge {
                 size > addressSpace, let first = tests.first
             {
                 report.verdict = .memoryLimitExceeded
-                let message = "its static data alone needs \(size >> 20) MiB, over the \(problem.limits.memoryBytes >> 20) MiB limit"
+                let message =
+                    "its static data alone needs \(size >> 20) MiB, over the \(problem.limits.memoryBytes >> 20) MiB limit"
                 report.message = "test \(first.name): \(message)"
                 report.tests = [
                     TestReport(
@@ -238,7 +242,6 @@ public final class Judge: SubmissionJudge {
         }
         return report
     }
-
 
     private func materialize(_ data: TestData, as name: String, in directory: URL) throws -> URL {
         if let file = data.file { return file }

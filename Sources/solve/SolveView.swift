@@ -32,8 +32,9 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
         self.maxAttempts = maxAttempts
         self.explain = explain
         let hidden = problem.hiddenTests.count
-        write("\(Terminal.bold)\(problem.title)\(Terminal.reset) (\(problem.slug)): \(problem.samples.count) samples, \(hidden) hidden tests, "
-            + "\(problem.limits.timeMilliseconds) ms, \(problem.limits.memoryBytes >> 20) MiB\n")
+        write(
+            "\(Terminal.bold)\(problem.title)\(Terminal.reset) (\(problem.slug)): \(problem.samples.count) samples, \(hidden) hidden tests, "
+                + "\(problem.limits.timeMilliseconds) ms, \(problem.limits.memoryBytes >> 20) MiB\n")
     }
 
     func show(_ event: SolveEvent) {
@@ -45,14 +46,18 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
                 for note in notes { write("note: \(note)\n") }
             case .attemptStarted(let number, let model, let endpoint, let strategy):
                 endStream()
-                write("\n\(Terminal.bold)attempt \(number)\(Terminal.reset) · \(model.alias) · \(strategy.rawValue) · \(endpoint)\n")
+                write(
+                    "\n\(Terminal.bold)attempt \(number)\(Terminal.reset) · \(model.alias) · \(strategy.rawValue) · \(endpoint)\n"
+                )
             case .chat(let chatEvent):
                 switch chatEvent {
                 case .reasoning(_, let text): stream(text, as: .reasoning)
                 case .answer(_, let text): stream(text, as: .answer)
                 case .retrying(let error, let delay):
                     endStream()
-                    write("\(Terminal.red)server: \(error); retrying in \(String(format: "%.1f", delay)) s\(Terminal.reset)\n")
+                    write(
+                        "\(Terminal.red)server: \(error); retrying in \(String(format: "%.1f", delay)) s\(Terminal.reset)\n"
+                    )
                 }
             case .attemptFinished(let record):
                 endStream()
@@ -67,8 +72,10 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
             let color = outcome.accepted ? Terminal.green : Terminal.red
             let tokens = outcome.usage.completionTokens
             let seconds = outcome.attempts.reduce(0) { $0 + $1.seconds }
-            write("\n\(color)\(Terminal.bold)\(outcome.verdict)\(Terminal.reset) after \(outcome.attempts.count) attempt(s) · "
-                + "\(outcome.model) · \(outcome.language) · \(tokens) tokens · \(String(format: "%.1f", seconds)) s of generation\n")
+            write(
+                "\n\(color)\(Terminal.bold)\(outcome.verdict)\(Terminal.reset) after \(outcome.attempts.count) attempt(s) · "
+                    + "\(outcome.model) · \(outcome.language) · \(tokens) tokens · \(String(format: "%.1f", seconds)) s of generation\n"
+            )
             if let transcript = outcome.transcript { write("transcript: \(Self.relative(transcript))\n") }
         }
     }
@@ -82,7 +89,9 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
         }
         if let report = record.judge, record.repeatOf == nil {
             if report.verdict == .compileError {
-                write(Terminal.dim + report.compile.log.split(separator: "\n").prefix(8).joined(separator: "\n") + Terminal.reset + "\n")
+                write(
+                    Terminal.dim + report.compile.log.split(separator: "\n").prefix(8).joined(separator: "\n")
+                        + Terminal.reset + "\n")
             }
             let marks = report.tests.map { test in
                 "\(test.isSample ? "s" : "")\(test.verdict.isAccepted ? Terminal.green : Terminal.red)\(test.verdict.code)\(Terminal.reset)"
