@@ -1,7 +1,7 @@
 import GRDB
 
 /// Where a stored attempt stands (the `status` column, stored as its raw value).
-public enum AttemptStatus: String, Sendable, Hashable, CaseIterable, DatabaseValueConvertible {
+public enum AttemptStatus: String, Sendable, Hashable, CaseIterable, Codable, DatabaseValueConvertible {
     /// Its sample is still under way.
     case pending
     /// Part of a finished sample: it counts.

@@ -28,22 +28,31 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible, Equatable
     case noRuns(database: String)
     /// The database holds no run of the model alias `model`; `models` are those it has runs of.
     case noRunOfModel(model: String, database: String, models: [String])
+    /// A value could not be encoded as the JSON its column stores (a number that is not finite): nothing of it is
+    /// written.
+    case unencodable(run: String, problem: String?, column: String, reason: String)
+    /// A value stored in `database` cannot be decoded: in the row of `run` and `problem` (when the row has one),
+    /// column `column`, holding `value`.
+    case unreadable(database: String, run: String, problem: String?, column: String, value: String, reason: String)
 
     public var description: String {
         switch self {
         case .badProblemSet(let path, let reason): return "\(path): \(reason)"
         case .invalidOption(let option, let value, let expected): return "\(option) \(value): expected \(expected)"
         case .runExists(let name, let database):
-            return "run \"\(name)\" already exists in \(database); add --resume to continue it, or choose another --run name"
+            return
+                "run \"\(name)\" already exists in \(database); add --resume to continue it, or choose another --run name"
         case .resumeMismatch(let name, let differences):
-            return "cannot resume run \"\(name)\": it was started with other settings (\(differences.joined(separator: "; ")))"
+            return
+                "cannot resume run \"\(name)\": it was started with other settings (\(differences.joined(separator: "; ")))"
         case .unknownRun(let name, let database, let known):
             let list = known.isEmpty ? "it has no runs" : "its runs: \(known.joined(separator: ", "))"
             return "no run \"\(name)\" in \(database) (\(list))"
         case .database(let path, let message): return "\(path): \(message)"
         case .mergeConflict(let run, let detail): return "cannot merge run \"\(run)\": \(detail)"
         case .serverFailing(let detail, let completed, let remaining):
-            return "stopped: the model server keeps failing (\(detail)); \(completed) samples are stored, \(remaining) remain — fix the server and rerun with --resume"
+            return
+                "stopped: the model server keeps failing (\(detail)); \(completed) samples are stored, \(remaining) remain — fix the server and rerun with --resume"
         case .runBusy(let run, let holder, let seconds):
             return "run \"\(run)\" is being evaluated by \(holder) (heard from \(seconds) s ago); a second "
                 + "process would redo its samples: wait for it to finish or stop it (a process killed without warning "
@@ -62,6 +71,16 @@ public enum EvaluationError: Error, Sendable, CustomStringConvertible, Equatable
             return "\(database) has no runs yet"
         case .noRunOfModel(let model, let database, let models):
             return "no run of model \(model) in \(database) (models: \(models.joined(separator: ", ")))"
+        case .unencodable(let run, let problem, let column, let reason):
+            return "cannot store \(Self.place(run: run, problem: problem, column: column)): \(reason)"
+        case .unreadable(let database, let run, let problem, let column, let value, let reason):
+            let place = Self.place(run: run, problem: problem, column: column)
+            return "\(database): \(place): cannot read \(value): \(reason)"
         }
+    }
+
+    /// `run "r", problem p, column c`.
+    private static func place(run: String, problem: String?, column: String) -> String {
+        "run \"\(run)\"" + (problem.map { ", problem \($0)" } ?? "") + ", column \(column)"
     }
 }

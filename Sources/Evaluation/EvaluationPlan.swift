@@ -34,16 +34,22 @@ public struct EvaluationPlan: Sendable {
     }
 
     /// The run records: `name` for a single model or `routed`; `name/alias` each when several models are compared.
-    public func runs(named name: String, set: ProblemSet, config: SolveConfig, promptsHash: String, date: Date = Date()) -> [RunRecord] {
+    /// - Throws: `EvaluationError.unencodable` when a model's settings cannot be written as JSON (a sampling value
+    ///   that is not a finite number).
+    public func runs(
+        named name: String, set: ProblemSet, config: SolveConfig, promptsHash: String, date: Date = Date()
+    ) throws -> [RunRecord] {
         let labels = models.isEmpty ? [Self.routedLabel] : models
-        return labels.map { label in
-            let settings = settingsJSON(for: label, config: config)
+        return try labels.map { label in
+            let run = labels.count == 1 ? name : "\(name)/\(label)"
+            let settings = try StoredJSON.text(
+                settings(for: label, config: config), run: run, problem: nil, column: "settings")
             var hasher = FNV1a()
             hasher.add(settings)
             hasher.add(promptsHash)
             return RunRecord(
-                name: labels.count == 1 ? name : "\(name)/\(label)", model: label, samples: samples, maxAttempts: maxAttempts,
-                problemSet: set.source, shards: shard.map { [$0.description] } ?? [], settings: settings, settingsHash: hasher.hex,
+                name: run, model: label, samples: samples, maxAttempts: maxAttempts, problemSet: set.source,
+                shards: shard.map { [$0.description] } ?? [], settings: settings, settingsHash: hasher.hex,
                 promptsHash: promptsHash, createdAt: date)
         }
     }
@@ -51,12 +57,13 @@ public struct EvaluationPlan: Sendable {
     /// The options `Solver` gets for one sample of `run`.
     func solveOptions(for run: RunRecord, sample: Int) -> SolveOptions {
         SolveOptions(
-            model: run.model == Self.routedLabel ? nil : run.model, endpoint: endpoint, maxAttempts: run.maxAttempts, language: language,
+            model: run.model == Self.routedLabel ? nil : run.model, endpoint: endpoint, maxAttempts: run.maxAttempts,
+            language: language,
             seedOffset: sample * 1000, protocol: run.protocol, checkEveryCandidate: true)
     }
 
-    /// The settings that decide results (no API keys, no endpoints: replicas may move), as stable JSON.
-    func settingsJSON(for label: String, config: SolveConfig) -> String {
+    /// The settings that decide results (no API keys, no endpoints: replicas may move), stored as JSON.
+    private func settings(for label: String, config: SolveConfig) -> Settings {
         let models: [ModelConfig]
         if label == Self.routedLabel {
             models = config.models
@@ -65,11 +72,14 @@ public struct EvaluationPlan: Sendable {
         } else {
             models = []
         }
-        let recorded = models.map { Settings.Model(alias: $0.alias, served: $0.served, role: $0.role.rawValue, sampling: $0.sampling, systemPrompt: $0.systemPrompt) }
-        return EvaluationStore.json(
-            Settings(
-                model: label, models: recorded, language: language ?? config.language, pinnedLanguage: language != nil,
-                protocol: `protocol` == .oracle ? nil : `protocol`))
+        let recorded = models.map {
+            Settings.Model(
+                alias: $0.alias, served: $0.served, role: $0.role.rawValue, sampling: $0.sampling,
+                systemPrompt: $0.systemPrompt)
+        }
+        return Settings(
+            model: label, models: recorded, language: language ?? config.language, pinnedLanguage: language != nil,
+            protocol: `protocol` == .oracle ? nil : `protocol`)
     }
 
     private struct Settings: Encodable {

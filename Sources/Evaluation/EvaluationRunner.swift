@@ -46,9 +46,13 @@ public struct EvaluationRunner: Sendable {
         for run in runs {
             if let existing = try store.run(named: run.name) {
                 guard resume else { throw EvaluationError.runExists(name: run.name, database: store.path) }
-                let differences = existing.differences(from: run)
-                    + (existing.shards == run.shards ? [] : ["--shard \(run.shards.joined()) vs \(existing.shards.joined())"])
-                guard differences.isEmpty else { throw EvaluationError.resumeMismatch(name: run.name, differences: differences) }
+                let differences =
+                    existing.differences(from: run)
+                    + (existing.shards == run.shards
+                        ? [] : ["--shard \(run.shards.joined()) vs \(existing.shards.joined())"])
+                guard differences.isEmpty else {
+                    throw EvaluationError.resumeMismatch(name: run.name, differences: differences)
+                }
                 prepared.append(existing)
             } else {
                 try store.create(run, problems: set.problems.map(ProblemEntry.init))
@@ -82,7 +86,7 @@ public struct EvaluationRunner: Sendable {
         for sample in 0..<plan.samples {
             for problem in set.problems {
                 for run in runs {
-                    if done[run.name]!.contains(SampleKey(problem: problem.slug, sample: sample)) {
+                    if done[run.name, default: []].contains(SampleKey(problem: problem.slug, sample: sample)) {
                         finished += 1
                     } else {
                         work.append((run, problem, sample))
@@ -222,7 +226,8 @@ extension SampleResult {
             firstAccepted = first.map { outcome.selection?.oracle?.accepted.contains($0) ?? false } ?? false
         }
         self.init(
-            run: run.name, model: run.model, problem: problem.slug, difficulty: problem.difficulty, tags: problem.tags, sample: sample,
+            run: run.name, model: run.model, problem: problem.slug, difficulty: problem.difficulty, tags: problem.tags,
+            sample: sample,
             maxAttempts: run.maxAttempts, attempts: attempts.count, firstAttemptAccepted: firstAccepted,
             accepted: accepted, acceptedAtAttempt: acceptedAt,
             completionTokens: attempts.reduce(0) { $0 + ($1.usage?.completionTokens ?? 0) }, seconds: seconds,

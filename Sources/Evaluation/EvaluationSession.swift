@@ -108,7 +108,7 @@ public struct EvaluationSession: Sendable {
         let solver = Solver(
             config: config, prompts: prompts, judge: judge, requestLimit: request.concurrency, connect: connect)
         let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: request.concurrency)
-        let planned = plan.runs(named: name, set: problemSet, config: config, promptsHash: prompts.hash)
+        let planned = try plan.runs(named: name, set: problemSet, config: config, promptsHash: prompts.hash)
         let lease = try store.lease(runs: planned.map(\.name))
         defer { lease.release() }
         let runs = try runner.prepare(planned, set: problemSet, resume: request.resume)
@@ -129,17 +129,5 @@ public struct EvaluationSession: Sendable {
             status = .incomplete(missing: expected - results.count, expected: expected)
         }
         return EvaluationSummary(name: name, runs: names, database: store.path, report: report, status: status)
-    }
-}
-
-extension EvaluationStore {
-    /// Merges the databases at `paths` into this one, in order; `onMerged` hears of each as it is done.
-    /// - Throws: `EvaluationError.noSuchDatabase`, `.mergeConflict`, or a database error; databases merged before
-    ///   the failing one stay merged.
-    public func merge(databases paths: [String], onMerged: (_ path: String, _ added: [String: Int]) -> Void) throws {
-        for path in paths {
-            guard FileManager.default.fileExists(atPath: path) else { throw EvaluationError.noSuchDatabase(path: path) }
-            onMerged(path, try merge(from: EvaluationStore(path: path)))
-        }
     }
 }

@@ -8,7 +8,7 @@ extension EvaluationStore {
     public func record(_ attempt: AttemptRecord, run: RunRecord, problem: String, sample: Int, lease: RunLease) throws {
         try write { db in
             try Self.require(lease, holds: run.name, db)
-            try Self.insert(attempt, status: .pending, run: run, problem: problem, sample: sample, into: db)
+            try AttemptRow(attempt, status: .pending, run: run, problem: problem, sample: sample).insert(db)
         }
     }
 
@@ -21,28 +21,20 @@ extension EvaluationStore {
     public func finish(_ result: SampleResult, attempts: [AttemptRecord], run: RunRecord, lease: RunLease) throws {
         try write { db in
             try Self.require(lease, holds: result.run, db)
-            try Self.insert(result, into: db)
-            let key: StatementArguments = [result.run, result.problem, result.sample]
-            let pending = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, number FROM attempt
-                    WHERE run = ? AND problem = ? AND sample = ? AND status = ? ORDER BY id
-                    """,
-                arguments: key + [AttemptStatus.pending])
+            try SampleRow(result, finishedAt: Date()).insert(db)
+            let key = SampleKey(problem: result.problem, sample: result.sample)
+            let pending = AttemptRow.all().filter(run: result.run, sample: key).filter(status: .pending)
             var stored: [Int: Int64] = [:]
-            for row in pending { stored[row["number"]] = row["id"] }
+            for row in try pending.order(AttemptRow.Columns.id).fetchAll(db) { stored[row.number] = row.id }
             for attempt in attempts {
                 if let id = stored[attempt.number] {
-                    try db.execute(sql: "UPDATE attempt SET status = ? WHERE id = ?", arguments: [AttemptStatus.final, id])
+                    try AttemptRow.filter(key: id).updateAll(db, AttemptRow.Columns.status.set(to: AttemptStatus.final))
                 } else {
-                    try Self.insert(
-                        attempt, status: .final, run: run, problem: result.problem, sample: result.sample, into: db)
+                    try AttemptRow(attempt, status: .final, run: run, problem: result.problem, sample: result.sample)
+                        .insert(db)
                 }
             }
-            try db.execute(
-                sql: "UPDATE attempt SET status = ? WHERE run = ? AND problem = ? AND sample = ? AND status = ?",
-                arguments: [AttemptStatus.abandoned] + key + [AttemptStatus.pending])
+            try pending.updateAll(db, AttemptRow.Columns.status.set(to: AttemptStatus.abandoned))
         }
     }
 
@@ -50,20 +42,14 @@ extension EvaluationStore {
     public func abandonAttempts(of key: SampleKey, run: String, lease: RunLease) throws {
         try write { db in
             try Self.require(lease, holds: run, db)
-            try db.execute(
-                sql: "UPDATE attempt SET status = ? WHERE run = ? AND problem = ? AND sample = ? AND status = ?",
-                arguments: [AttemptStatus.abandoned, run, key.problem, key.sample, AttemptStatus.pending])
+            try AttemptRow.all().filter(run: run, sample: key).filter(status: .pending)
+                .updateAll(db, AttemptRow.Columns.status.set(to: AttemptStatus.abandoned))
         }
     }
 
     /// Samples of `run` already finished.
     public func finishedSamples(of run: String) throws -> Set<SampleKey> {
-        try read { db in
-            Set(
-                try Row.fetchAll(db, sql: "SELECT problem, sample FROM sample WHERE run = ?", arguments: [run]).map {
-                    SampleKey(problem: $0["problem"], sample: $0["sample"])
-                })
-        }
+        try read { db in Set(try SampleRow.filter(SampleRow.Columns.run == run).fetchAll(db).map(\.key)) }
     }
 
     /// Marks attempts of unfinished samples `abandoned` (an interrupted run); returns how many.
@@ -71,10 +57,8 @@ extension EvaluationStore {
     public func abandonPendingAttempts(of run: String, lease: RunLease) throws -> Int {
         try write { db in
             try Self.require(lease, holds: run, db)
-            try db.execute(
-                sql: "UPDATE attempt SET status = ? WHERE run = ? AND status = ?",
-                arguments: [AttemptStatus.abandoned, run, AttemptStatus.pending])
-            return db.changesCount
+            return try AttemptRow.filter(AttemptRow.Columns.run == run).filter(status: .pending)
+                .updateAll(db, AttemptRow.Columns.status.set(to: AttemptStatus.abandoned))
         }
     }
 
@@ -85,10 +69,10 @@ extension EvaluationStore {
     public func redoHalfWrittenSamples(of run: String, lease: RunLease) throws -> [SampleKey] {
         try write { db in
             try Self.require(lease, holds: run, db)
-            let broken = try Row.fetchAll(
+            let broken = try SampleRow.fetchAll(
                 db,
                 sql: """
-                    SELECT s.problem, s.sample FROM sample s
+                    SELECT s.* FROM sample s
                     LEFT JOIN attempt a ON a.run = s.run AND a.problem = s.problem AND a.sample = s.sample
                         AND a.status = ?
                     WHERE s.run = ?
@@ -98,11 +82,9 @@ extension EvaluationStore {
                     ORDER BY s.problem, s.sample
                     """,
                 arguments: [AttemptStatus.final, run]
-            ).map { SampleKey(problem: $0["problem"], sample: $0["sample"]) }
+            ).map(\.key)
             for key in broken {
-                try db.execute(
-                    sql: "DELETE FROM sample WHERE run = ? AND problem = ? AND sample = ?",
-                    arguments: [run, key.problem, key.sample])
+                try SampleRow.deleteOne(db, key: ["run": run, "problem": key.problem, "sample": key.sample])
             }
             try db.execute(
                 sql: """
@@ -114,27 +96,5 @@ extension EvaluationStore {
                 arguments: [AttemptStatus.abandoned, run, AttemptStatus.final])
             return broken
         }
-    }
-
-    private static func insert(
-        _ attempt: AttemptRecord, status: AttemptStatus, run: RunRecord, problem: String, sample: Int, into db: Database
-    ) throws {
-        let program = attempt.program
-        try db.execute(
-            sql: """
-                INSERT INTO attempt (run, problem, sample, number, status, model, alias, endpoint, strategy,
-                    temperature, seed, messages, reasoning, answer, language, code, verdict, message, judge, repeat_of,
-                    prompt_tokens, completion_tokens, seconds, first_token_seconds, finish_reason, truncated, no_code,
-                    settings_hash, prompts_hash, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                run.name, problem, sample, attempt.number, status, attempt.model, attempt.alias, attempt.endpoint,
-                attempt.strategy.rawValue, attempt.temperature, attempt.seed, json(attempt.messages), attempt.reasoning,
-                attempt.answer, program?.language, program?.code, attempt.verdict, attempt.message,
-                attempt.judge.map { json($0) }, attempt.repeatOf, attempt.usage?.promptTokens,
-                attempt.usage?.completionTokens, attempt.seconds, attempt.firstTokenSeconds, attempt.finishReason,
-                attempt.truncated, attempt.isNoCode, run.settingsHash, run.promptsHash, Date(),
-            ])
     }
 }

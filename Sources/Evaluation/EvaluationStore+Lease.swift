@@ -17,16 +17,7 @@ extension EvaluationStore {
         try write { db in
             try Self.requireNoLiveLease(on: runs, now: now, db)
             for run in runs {
-                try db.execute(
-                    sql: """
-                        INSERT OR REPLACE INTO run_lease
-                            (run, token, host, pid, pid_namespace, process_start, acquired_at, heartbeat_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        run, token, holder.host, holder.pid, holder.pidNamespace, holder.processStart, now,
-                        now.timeIntervalSince1970,
-                    ])
+                try LeaseRow(run: run, token: token, holder: holder, now: now).insert(db, onConflict: .replace)
             }
         }
         return RunLease(store: self, runs: runs, token: token, heartbeatInterval: heartbeatInterval)
@@ -46,23 +37,23 @@ extension EvaluationStore {
     /// Throws `EvaluationError.leaseLost` unless `lease` still holds `run`: called first in every transaction that
     /// writes a run's attempts or samples, so a process that lost its lease writes nothing.
     static func require(_ lease: RunLease, holds run: String, _ db: Database) throws {
-        let row = try Row.fetchOne(db, sql: "SELECT * FROM run_lease WHERE run = ?", arguments: [run])
-        guard let row, row["token"] as String == lease.token else {
-            let holder = row.map { Self.holder($0).description }
-            throw EvaluationError.leaseLost(run: run, holder: holder)
+        let row = try LeaseRow.fetchOne(db, key: run)
+        guard let row, row.token == lease.token else {
+            throw EvaluationError.leaseLost(run: run, holder: row?.holder.description)
         }
     }
 
+    /// Renews the lease rows of `token`: their heartbeat is `now`.
     func renewLease(token: String, now: Date) throws {
         try write { db in
-            try db.execute(
-                sql: "UPDATE run_lease SET heartbeat_at = ? WHERE token = ?",
-                arguments: [now.timeIntervalSince1970, token])
+            _ = try LeaseRow.filter(LeaseRow.Columns.token == token)
+                .updateAll(db, LeaseRow.Columns.heartbeatAt.set(to: now.timeIntervalSince1970))
         }
     }
 
+    /// Deletes the lease rows of `token`: its runs are free.
     func deleteLease(token: String) throws {
-        try write { db in try db.execute(sql: "DELETE FROM run_lease WHERE token = ?", arguments: [token]) }
+        try write { db in _ = try LeaseRow.filter(LeaseRow.Columns.token == token).deleteAll(db) }
     }
 
     /// The lease on `run` when its holder may still be working: heard from within `RunLease.expiry`, and not known
@@ -70,17 +61,10 @@ extension EvaluationStore {
     private static func liveLease(of run: String, now: Date, _ db: Database) throws
         -> (holder: LeaseHolder, secondsSinceHeartbeat: Int)?
     {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM run_lease WHERE run = ?", arguments: [run]) else {
-            return nil
-        }
-        let holder = Self.holder(row)
-        let age = now.timeIntervalSince1970 - (row["heartbeat_at"] as Double)
+        guard let row = try LeaseRow.fetchOne(db, key: run) else { return nil }
+        let holder = row.holder
+        let age = now.timeIntervalSince1970 - row.heartbeatAt
         guard age < RunLease.expiry, !holder.isGone() else { return nil }
         return (holder, max(0, Int(age.rounded())))
-    }
-
-    private static func holder(_ row: Row) -> LeaseHolder {
-        LeaseHolder(
-            host: row["host"], pid: row["pid"], pidNamespace: row["pid_namespace"], processStart: row["process_start"])
     }
 }

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import OutputFormat
 import Solving
 
 /// The SQLite database of an evaluation: runs, every attempt (committed as it finishes) and finished samples.
@@ -138,32 +137,38 @@ public final class EvaluationStore: Sendable {
 
     // MARK: Runs
 
+    /// Every run, oldest first.
     public func runs() throws -> [RunRecord] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY created_at, name").map(Self.runRecord) }
+        try read { db in
+            try RunRow.order(RunRow.Columns.createdAt, RunRow.Columns.name).fetchAll(db).map(\.run)
+        }
     }
 
+    /// The run named `name`, if there is one.
     public func run(named name: String) throws -> RunRecord? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM run WHERE name = ?", arguments: [name]).map(Self.runRecord) }
+        try read { db in try RunRow.fetchOne(db, key: name)?.run }
     }
 
     /// Records a new run and the problems it covers.
     public func create(_ run: RunRecord, problems: [ProblemEntry]) throws {
         try write { db in
-            try Self.insert(run, into: db)
-            for problem in problems {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO problem (run, slug, title, difficulty, tags) VALUES (?, ?, ?, ?, ?)",
-                    arguments: [run.name, problem.slug, problem.title, problem.difficulty, Self.json(problem.tags)])
-            }
+            try RunRow(run).insert(db)
+            try Self.insert(problems, of: run.name, into: db)
         }
     }
 
     /// The problems recorded for `run`.
     public func problems(of run: String) throws -> [ProblemEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM problem WHERE run = ? ORDER BY slug", arguments: [run]).map {
-                ProblemEntry(slug: $0["slug"], title: $0["title"], difficulty: $0["difficulty"], tags: Self.decodeTags($0["tags"]))
-            }
+            try ProblemRow.filter(ProblemRow.Columns.run == run).order(ProblemRow.Columns.slug).fetchAll(db)
+                .map(\.problem)
+        }
+    }
+
+    /// Records `problems` for `run`, leaving those it has already.
+    static func insert(_ problems: [ProblemEntry], of run: String, into db: Database) throws {
+        for problem in problems {
+            try ProblemRow(run: run, problem: problem).insert(db, onConflict: .ignore)
         }
     }
 
@@ -172,176 +177,46 @@ public final class EvaluationStore: Sendable {
     /// Finished samples of the named runs (all runs when `runs` is nil), in run, problem, sample order.
     public func samples(runs: [String]? = nil) throws -> [SampleResult] {
         try read { db in
-            var sql = "SELECT * FROM sample"
-            var arguments = StatementArguments()
-            if let runs {
-                sql += " WHERE run IN (\(Array(repeating: "?", count: runs.count).joined(separator: ", ")))"
-                arguments = StatementArguments(runs)
-            }
-            sql += " ORDER BY run, problem, sample"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-                try Self.sampleResult($0, database: path)
-            }
+            var request = SampleRow.order(SampleRow.Columns.run, SampleRow.Columns.problem, SampleRow.Columns.sample)
+            if let runs { request = request.filter(runs.contains(SampleRow.Columns.run)) }
+            return try request.fetchAll(db).map(\.result)
         }
     }
 
     /// Counts of attempts by status, for one run.
     public func attemptCounts(of run: String) throws -> [String: Int] {
         try read { db in
-            var counts: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS n FROM attempt WHERE run = ? GROUP BY status", arguments: [run]) {
-                counts[row["status"]] = row["n"]
-            }
-            return counts
+            let statuses = try String.fetchAll(
+                db, AttemptRow.select(AttemptRow.Columns.status).filter(AttemptRow.Columns.run == run))
+            return statuses.reduce(into: [:]) { counts, status in counts[status, default: 0] += 1 }
         }
     }
 
-    // MARK: Merge
+    // MARK: Transactions
 
-    /// Copies every run of the database at `other` into this one. A run present in both must have the same settings;
-    /// its shards are united and samples this store lacks are added with their attempts. A sample present in both
-    /// with a different result is a conflict (nothing is written).
-    /// - Returns: samples added per run.
-    @discardableResult
-    public func merge(from other: EvaluationStore) throws -> [String: Int] {
-        let incomingRuns = try other.runs()
-        var added: [String: Int] = [:]
-        var plan: [(RunRecord, [ProblemEntry], [SampleResult], [Row])] = []
-        for incoming in incomingRuns {
-            let problems = try other.problems(of: incoming.name)
-            let samples = try other.samples(runs: [incoming.name])
-            var missing = samples
-            if let existing = try run(named: incoming.name) {
-                let differences = existing.differences(from: incoming)
-                guard differences.isEmpty else {
-                    throw EvaluationError.mergeConflict(run: incoming.name, detail: differences.joined(separator: "; "))
-                }
-                let mine = Dictionary(uniqueKeysWithValues: try self.samples(runs: [incoming.name]).map { (SampleKey(problem: $0.problem, sample: $0.sample), $0) })
-                missing = []
-                for sample in samples {
-                    if let present = mine[SampleKey(problem: sample.problem, sample: sample.sample)] {
-                        guard present.accepted == sample.accepted, present.attempts == sample.attempts else {
-                            throw EvaluationError.mergeConflict(
-                                run: incoming.name, detail: "\(sample.problem) sample \(sample.sample) differs between \(path) and \(other.path)")
-                        }
-                    } else {
-                        missing.append(sample)
-                    }
-                }
-            }
-            let attempts = try other.read { db in
-                try Row.fetchAll(
-                    db, sql: "SELECT * FROM attempt WHERE run = ? AND status = ? ORDER BY id",
-                    arguments: [incoming.name, AttemptStatus.final])
-            }
-            let wanted = Set(missing.map { SampleKey(problem: $0.problem, sample: $0.sample) })
-            plan.append((incoming, problems, missing, attempts.filter { wanted.contains(SampleKey(problem: $0["problem"], sample: $0["sample"])) }))
-        }
-        try write { db in
-            try Self.requireNoLiveLease(on: plan.map(\.0.name), db)
-            for (incoming, problems, samples, attempts) in plan {
-                if let row = try Row.fetchOne(db, sql: "SELECT * FROM run WHERE name = ?", arguments: [incoming.name]) {
-                    let shards = Array(Set(Self.runRecord(row).shards + incoming.shards)).sorted()
-                    try db.execute(sql: "UPDATE run SET shards = ? WHERE name = ?", arguments: [Self.json(shards), incoming.name])
-                } else {
-                    try Self.insert(incoming, into: db)
-                }
-                for problem in problems {
-                    try db.execute(
-                        sql: "INSERT OR IGNORE INTO problem (run, slug, title, difficulty, tags) VALUES (?, ?, ?, ?, ?)",
-                        arguments: [incoming.name, problem.slug, problem.title, problem.difficulty, Self.json(problem.tags)])
-                }
-                for sample in samples { try Self.insert(sample, into: db) }
-                for attempt in attempts {
-                    let columns = attempt.columnNames.filter { $0 != "id" }
-                    try db.execute(
-                        sql: "INSERT INTO attempt (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
-                        arguments: StatementArguments(columns.map { attempt[$0] as DatabaseValue }))
-                }
-                added[incoming.name] = samples.count
-            }
-        }
-        return added
-    }
-
-    // MARK: Rows
-
-    private static func insert(_ run: RunRecord, into db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO run (name, model, samples, max_attempts, problem_set, shards, settings, settings_hash, prompts_hash, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                run.name, run.model, run.samples, run.maxAttempts, run.problemSet, json(run.shards), run.settings, run.settingsHash,
-                run.promptsHash, run.createdAt,
-            ])
-    }
-
-    static func insert(_ result: SampleResult, into db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT INTO sample (run, problem, sample, model, difficulty, tags, max_attempts, attempts, first_attempt_accepted,
-                    accepted, accepted_at_attempt, completion_tokens, seconds, truncated_attempts, no_code_attempts, finished_at,
-                    selection)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                result.run, result.problem, result.sample, result.model, result.difficulty, json(result.tags), result.maxAttempts,
-                result.attempts, result.firstAttemptAccepted, result.accepted, result.acceptedAtAttempt, result.completionTokens,
-                result.seconds, result.truncatedAttempts, result.noCodeAttempts, Date(),
-                result.selection.map { json($0) },
-            ])
-    }
-
-    private static func runRecord(_ row: Row) -> RunRecord {
-        RunRecord(
-            name: row["name"], model: row["model"], samples: row["samples"], maxAttempts: row["max_attempts"],
-            problemSet: row["problem_set"], shards: decodeTags(row["shards"]), settings: row["settings"],
-            settingsHash: row["settings_hash"], promptsHash: row["prompts_hash"], createdAt: row["created_at"])
-    }
-
-    /// - Throws: `EvaluationError.database` naming the sample when its selection does not decode.
-    private static func sampleResult(_ row: Row, database: String) throws -> SampleResult {
-        let selection: SelectionReport?
-        if let text: String = row["selection"] {
-            do {
-                selection = try JSONDecoder().decode(SelectionReport.self, from: Data(text.utf8))
-            } catch {
-                let run: String = row["run"]
-                let problem: String = row["problem"]
-                let sample: Int = row["sample"]
-                throw EvaluationError.database(
-                    path: database, message: "sample \(run) \(problem) #\(sample): column selection: \(error)")
-            }
-        } else {
-            selection = nil
-        }
-        return SampleResult(
-            run: row["run"], model: row["model"], problem: row["problem"], difficulty: row["difficulty"], tags: decodeTags(row["tags"]),
-            sample: row["sample"], maxAttempts: row["max_attempts"], attempts: row["attempts"],
-            firstAttemptAccepted: row["first_attempt_accepted"], accepted: row["accepted"], acceptedAtAttempt: row["accepted_at_attempt"],
-            completionTokens: row["completion_tokens"], seconds: row["seconds"], truncatedAttempts: row["truncated_attempts"],
-            noCodeAttempts: row["no_code_attempts"], selection: selection)
-    }
-
-    static func json<T: Encodable>(_ value: T) -> String {
-        (try? JSONText.string(value, layout: .compact)) ?? "null"
-    }
-
-    private static func decodeTags(_ text: String) -> [String] {
-        (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
-    }
-
+    /// `body` in a read transaction.
+    /// - Throws: `EvaluationError.database` when SQLite fails, `.unreadable` for a value that cannot be decoded.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.read(body) } catch let error as DatabaseError {
-            throw EvaluationError.database(path: path, message: error.message ?? "\(error)")
-        }
+        try failures { try queue.read(body) }
     }
 
+    /// `body` in a write transaction: all of it is written, or nothing.
+    /// - Throws: `EvaluationError.database` when SQLite fails, `.unreadable` for a value that cannot be decoded;
+    ///   `body`'s own errors.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.write(body) } catch let error as DatabaseError {
+        try failures { try queue.write(body) }
+    }
+
+    /// `body`'s value; GRDB's errors, and values that cannot be decoded, as `EvaluationError`s naming this database.
+    private func failures<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
             throw EvaluationError.database(path: path, message: error.message ?? "\(error)")
+        } catch let error as StoredValueError {
+            throw EvaluationError.unreadable(
+                database: path, run: error.run, problem: error.problem, column: error.column, value: error.value,
+                reason: error.reason)
         }
     }
 }

@@ -26,7 +26,9 @@ public struct ProblemSet: Sendable {
             throw ProblemFormatError.notFound(path: url.path)
         }
         if isFolder.boolValue {
-            if KattisPackage.isPackage(url) { return ProblemSet(source: url.path, problems: [try ProblemLoader.load(url)]) }
+            if KattisPackage.isPackage(url) {
+                return ProblemSet(source: url.path, problems: [try ProblemLoader.load(url)])
+            }
             return ProblemSet(source: url.path, problems: try ProblemLoader.loadSet(url))
         }
         switch url.pathExtension.lowercased() {
@@ -36,7 +38,9 @@ public struct ProblemSet: Sendable {
         default:
             throw EvaluationError.badProblemSet(
                 path: url.path,
-                reason: "expected a folder of problems, a .md problem, a problem-set file (.txt/.set: one path per line), or an importable .jsonl(.gz)")
+                reason:
+                    "expected a folder of problems, a .md problem, a problem-set file (.txt/.set: one path per line), or an importable .jsonl(.gz)"
+            )
         }
     }
 
@@ -52,7 +56,8 @@ public struct ProblemSet: Sendable {
         var problems: [Problem] = []
         var lineOfSlug: [String: Int] = [:]
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first?
+            let line =
+                rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first?
                 .trimmingCharacters(in: .whitespaces) ?? ""
             guard !line.isEmpty else { continue }
             let path = line.hasPrefix("/") ? URL(fileURLWithPath: line) : base.appendingPathComponent(line)
@@ -69,7 +74,9 @@ public struct ProblemSet: Sendable {
             lineOfSlug[problem.slug] = index + 1
             problems.append(problem)
         }
-        guard !problems.isEmpty else { throw EvaluationError.badProblemSet(path: file.path, reason: "it lists no problems") }
+        guard !problems.isEmpty else {
+            throw EvaluationError.badProblemSet(path: file.path, reason: "it lists no problems")
+        }
         return problems
     }
 
@@ -96,8 +103,11 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// Parses `I/N` with 1 ≤ I ≤ N.
     public init(parsing text: String) throws {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else {
-            throw EvaluationError.invalidOption(option: "--shard", value: text, expected: "I/N with 1 ≤ I ≤ N, e.g. 2/4")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1,
+            (1...count).contains(index)
+        else {
+            throw EvaluationError.invalidOption(
+                option: "--shard", value: text, expected: "I/N with 1 ≤ I ≤ N, e.g. 2/4")
         }
         self.init(index: index, count: count)
     }

@@ -21,7 +21,8 @@ public struct RunRecord: Sendable, Hashable, Codable {
     public var createdAt: Date
 
     public init(
-        name: String, model: String, samples: Int, maxAttempts: Int, problemSet: String, shards: [String], settings: String,
+        name: String, model: String, samples: Int, maxAttempts: Int, problemSet: String, shards: [String],
+        settings: String,
         settingsHash: String, promptsHash: String, createdAt: Date
     ) {
         self.name = name
@@ -53,8 +54,12 @@ public struct RunRecord: Sendable, Hashable, Codable {
             differences.append("protocol \(self.protocol.rawValue) vs \(other.protocol.rawValue)\(flag)")
         }
         if samples != other.samples { differences.append("--samples \(samples) vs \(other.samples)") }
-        if maxAttempts != other.maxAttempts { differences.append("--max-attempts \(maxAttempts) vs \(other.maxAttempts)") }
-        if promptsHash != other.promptsHash { differences.append("prompt templates \(promptsHash) vs \(other.promptsHash)") }
+        if maxAttempts != other.maxAttempts {
+            differences.append("--max-attempts \(maxAttempts) vs \(other.maxAttempts)")
+        }
+        if promptsHash != other.promptsHash {
+            differences.append("prompt templates \(promptsHash) vs \(other.promptsHash)")
+        }
         if settingsHash != other.settingsHash, promptsHash == other.promptsHash, self.protocol == other.protocol {
             differences.append("model settings (sampling, endpoints' served ids, language) changed")
         }

@@ -34,10 +34,12 @@ struct Compiler {
             workspace.chown(directory, to: nil)
             chmod(directory.path, 0o755)
         }
-        let request = SandboxRequest.tool(
+        var request = SandboxRequest.tool(
             arguments, in: directory, readable: readable, writable: [directory.path, "/dev/null"],
             cpuLimitMilliseconds: Compiler.cpuLimitMilliseconds, wallLimitMilliseconds: Compiler.wallLimitMilliseconds,
             outputLimitBytes: 512 << 20)
+        // The runtime's own settings apply to its syntax check too (PyPy's nursery, which would warn otherwise).
+        request.environment.merge(language.runEnvironment) { tool, _ in tool }
         let outcome = try await slot.run(request)
         var log = Compiler.readLog(outcome)
         let cpuExceeded = outcome.cpuMicroseconds >= Compiler.cpuLimitMilliseconds * 1000 || outcome.cpuLimitHit

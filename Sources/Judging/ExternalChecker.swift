@@ -36,7 +36,8 @@ actor ExternalCheckers {
         let program = URL(fileURLWithPath: command.last ?? "/")
         let readable = [program.deletingLastPathComponent().path, input.path, output.path, answer.path]
         let request = SandboxRequest.tool(
-            arguments, in: feedback, stdin: isKattis ? .file(output) : .empty, readable: readable, writable: [feedback.path],
+            arguments, in: feedback, stdin: isKattis ? .file(output) : .empty, readable: readable,
+            writable: [feedback.path],
             cpuLimitMilliseconds: 20_000, wallLimitMilliseconds: 60_000, outputLimitBytes: 16 << 20, maxTasks: 16)
         let (outcome, stdout, stderr) = try await toolPool.withSlot { slot in
             let outcome = try await slot.run(request)
@@ -45,7 +46,8 @@ actor ExternalCheckers {
             return (outcome, stdout, stderr)
         }
         let judgeMessage = Judge.head(of: feedback.appendingPathComponent("judgemessage.txt"), bytes: Self.messageBytes)
-        let message = [judgeMessage, stdout, stderr].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let message =
+            [judgeMessage, stdout, stderr].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .first { !$0.isEmpty } ?? ""
         let accepted = isKattis ? 42 : 0
         let rejected: Set<Int32> = isKattis ? [43] : [1, 2]
@@ -65,7 +67,8 @@ actor ExternalCheckers {
         case .testlib(let source):
             sources = [source]
         case .kattisValidator(let directory):
-            let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
+            let files =
+                (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)) ?? []
             sources = files.filter { Self.language(of: $0) != nil }.sorted { $0.path < $1.path }
         default:
             throw JudgingError.checker("not an external checker")
@@ -90,7 +93,8 @@ actor ExternalCheckers {
         let binary = directory.appendingPathComponent("checker")
         let compiler = isC ? Language.c.compileCommand[0] : Language.cpp.compileCommand[0]
         let standard = isC ? "-std=gnu17" : "-std=gnu++20"
-        let arguments = [compiler, "-O2", standard, "-I", first.deletingLastPathComponent().path, "-o", binary.path]
+        let arguments =
+            [compiler, "-O2", standard, "-I", first.deletingLastPathComponent().path, "-o", binary.path]
             + sources.map(\.path) + (isC ? ["-lm"] : [])
         let request = SandboxRequest.tool(
             arguments, in: directory, readable: [first.deletingLastPathComponent().path],

@@ -89,23 +89,23 @@ extension Judge {
         // Until both runs take them over, the socket's ends are the judge's to close.
         let unclaimed = DescriptorGuard([ends[0], solutionOut, ends[1]])
         let (outcome, checkOutcome, checkReport, checkStderr) = try await toolPool.withSlot { checkSlot in
-                unclaimed.release()
-                // Both runs start together: each closes its ends of the socket in the judge as it starts, so either
-                // side sees end-of-file as soon as the other ends.
-                async let solution = slot.run(solutionRequest)
-                let checked: Result<SandboxOutcome, any Error>
-                do {
-                    checked = .success(try await checkSlot.run(check))
-                } catch {
-                    checked = .failure(error)
-                }
-                let outcome = try await solution
-                let checkOutcome = try checked.get()
-                return (
-                    outcome, checkOutcome, Judge.prefix(of: checkOutcome.stdoutFile, bytes: check.outputLimitBytes),
-                    Judge.tail(of: checkOutcome.stderrFile, bytes: 2048)
-                )
+            unclaimed.release()
+            // Both runs start together: each closes its ends of the socket in the judge as it starts, so either
+            // side sees end-of-file as soon as the other ends.
+            async let solution = slot.run(solutionRequest)
+            let checked: Result<SandboxOutcome, any Error>
+            do {
+                checked = .success(try await checkSlot.run(check))
+            } catch {
+                checked = .failure(error)
             }
+            let outcome = try await solution
+            let checkOutcome = try checked.get()
+            return (
+                outcome, checkOutcome, Judge.prefix(of: checkOutcome.stdoutFile, bytes: check.outputLimitBytes),
+                Judge.tail(of: checkOutcome.stderrFile, bytes: 2048)
+            )
+        }
 
         let stderrTail = Judge.tail(of: outcome.stderrFile, bytes: 1024)
         var report = TestReport(

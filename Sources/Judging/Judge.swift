@@ -19,12 +19,21 @@ public struct Submission: Sendable, Hashable {
     /// - Throws: `JudgingError.unreadableSource`, `.cannotInferLanguage`, `.unknownLanguage`.
     public static func load(_ file: URL, language: String? = nil) throws -> Submission {
         let resolved = try language.map { try Language.named($0) } ?? Language.inferred(from: file)
+        let source: String
         do {
-            let data = try Data(contentsOf: file)
-            return Submission(source: String(decoding: data, as: UTF8.self), language: resolved, name: file.path)
+            source = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         } catch {
             throw JudgingError.unreadableSource(file: file.path, reason: (error as NSError).localizedDescription)
         }
+        // Kattis tells Python 2 from 3 by the first line; this judge has no Python 2 to run such a file on.
+        if language == nil, resolved.id == Language.python.id,
+            let first = source.split(separator: "\n", maxSplits: 1).first, first.hasPrefix("#!"),
+            first.contains("python2")
+        {
+            throw JudgingError.languageUnavailable(
+                "python2 (\(file.lastPathComponent) starts with \(first))", missing: "a Python 2 interpreter")
+        }
+        return Submission(source: source, language: resolved, name: file.path)
     }
 }
 
@@ -65,7 +74,8 @@ public final class Judge: SubmissionJudge {
             capacity: concurrency, isolation: .unprivilegedWhenRoot, workspace: workspace,
             visiblePaths: PrecompiledHeaders.prepare(headers) ? [headers.path] : [])
         toolPool = SandboxPool(capacity: concurrency, isolation: .judgeUser, workspace: workspace)
-        compiler = Compiler(workspace: workspace, precompiledHeaders: PrecompiledHeaders(cacheRoot: cacheRoot, workspace: workspace))
+        compiler = Compiler(
+            workspace: workspace, precompiledHeaders: PrecompiledHeaders(cacheRoot: cacheRoot, workspace: workspace))
         checkers = ExternalCheckers(workspace: workspace, toolPool: toolPool)
     }
 
@@ -95,7 +105,8 @@ public final class Judge: SubmissionJudge {
                 let first = tests.first
             {
                 report.verdict = .memoryLimitExceeded
-                let message = "its static data alone needs \(size >> 20) MiB, over the \(problem.limits.memoryBytes >> 20) MiB limit"
+                let message =
+                    "its static data alone needs \(size >> 20) MiB, over the \(problem.limits.memoryBytes >> 20) MiB limit"
                 report.message = "test \(first.name): \(message)"
                 report.tests = [
                     TestReport(

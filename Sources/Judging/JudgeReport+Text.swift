@@ -13,7 +13,8 @@ extension JudgeReport {
             let name = test.name.padding(toLength: width, withPad: " ", startingAt: 0)
             let verdict = test.verdict.code.padding(toLength: 3, withPad: " ", startingAt: 0)
             let memory = String(format: "%.1f", Double(test.memoryKiB) / 1024)
-            var line = "\(name)  \(verdict)  \(String(test.timeMilliseconds).leftPadded(5)) ms  \(memory.leftPadded(7)) MiB"
+            var line =
+                "\(name)  \(verdict)  \(String(test.timeMilliseconds).leftPadded(5)) ms  \(memory.leftPadded(7)) MiB"
             if test.verdict != .accepted { line += "  \(test.message)" }
             lines.append(line)
         }

@@ -30,7 +30,9 @@ public struct Language: Sendable, Hashable {
     public var addressSpaceAllowanceBytes = 64 << 20
 
     /// The tools that must exist for the language to be usable.
-    public var requiredTools: [String] { Array(Set([compileCommand.first, runCommand.first].compactMap { $0 })).filter { $0.hasPrefix("/") }.sorted() }
+    public var requiredTools: [String] {
+        Array(Set([compileCommand.first, runCommand.first].compactMap { $0 })).filter { $0.hasPrefix("/") }.sorted()
+    }
 
     /// The tools missing on this machine (empty when available).
     public var missingTools: [String] {
@@ -135,7 +137,9 @@ extension Language {
         if let language = all.first(where: { $0.fenceLabels.contains(label) }) { return language.id }
         if let (id, _) = unjudgedFenceLabels.first(where: { $0.value.contains(label) }) { return id }
         // `cpp17`, `c++20`: C++ with its standard's year.
-        let isVersionedCpp = ["cpp", "c++"].contains { label.hasPrefix($0) && label.dropFirst(3).allSatisfy(\.isNumber) }
+        let isVersionedCpp = ["cpp", "c++"].contains {
+            label.hasPrefix($0) && label.dropFirst(3).allSatisfy(\.isNumber)
+        }
         return isVersionedCpp ? Language.cpp.id : nil
     }
 

@@ -80,7 +80,8 @@ public actor PrecompiledHeaders {
         defer { try? FileManager.default.removeItem(at: directory) }
         let outcome = try await toolPool.withSlot { slot in
             let request = SandboxRequest.tool(
-                arguments, in: directory, readable: [directory.path], writable: writable + [directory.path, "/dev/null"],
+                arguments, in: directory, readable: [directory.path],
+                writable: writable + [directory.path, "/dev/null"],
                 cpuLimitMilliseconds: 60_000, wallLimitMilliseconds: 120_000, outputLimitBytes: 1 << 30)
             let outcome = try await slot.run(request)
             let output = (try? String(contentsOf: outcome.stdoutFile, encoding: .utf8)) ?? ""

@@ -26,7 +26,10 @@ public enum RunClassifier {
             return (.memoryLimitExceeded, "an allocation failed at the \(limitMiB) MiB limit (\(marker))")
         }
         if failed, outcome.signal == SIGSEGV || outcome.signal == SIGBUS, peak >= limits.memoryBytes / 10 * 9 {
-            return (.memoryLimitExceeded, "crashed at \(peak >> 20) MiB of a \(limitMiB) MiB limit (stack or heap exhausted)")
+            return (
+                .memoryLimitExceeded,
+                "crashed at \(peak >> 20) MiB of a \(limitMiB) MiB limit (stack or heap exhausted)"
+            )
         }
         if outcome.cpuLimitHit || cpuMilliseconds > limits.timeMilliseconds || outcome.signal == SIGXCPU {
             return (.timeLimitExceeded, "used \(cpuMilliseconds) ms of CPU, limit \(limits.timeMilliseconds) ms")
@@ -37,7 +40,8 @@ public enum RunClassifier {
                 "still running after \(outcome.wallMicroseconds / 1000) ms wall time (\(cpuMilliseconds) ms CPU): sleeping or blocked"
             )
         }
-        let outputSize = (try? FileManager.default.attributesOfItem(atPath: outcome.stdoutFile.path)[.size] as? Int) ?? 0
+        let outputSize =
+            (try? FileManager.default.attributesOfItem(atPath: outcome.stdoutFile.path)[.size] as? Int) ?? 0
         if outcome.signal == SIGXFSZ || outputSize >= outputLimitBytes {
             return (.outputLimitExceeded, "wrote more than \(outputLimitBytes >> 20) MiB")
         }

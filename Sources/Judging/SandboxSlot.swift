@@ -187,7 +187,9 @@ public final class SandboxSlot: @unchecked Sendable {
         }
         for file in [stdoutFile, stderrFile] { chmod(file.path, 0o622) }
         chmod(inputFile.path, 0o644)
-        (stdoutFD, stderrFD, inputWriterFD, inputReaderFD) = (descriptors[0], descriptors[1], descriptors[2], descriptors[3])
+        (stdoutFD, stderrFD, inputWriterFD, inputReaderFD) = (
+            descriptors[0], descriptors[1], descriptors[2], descriptors[3]
+        )
 
         var created: OpaquePointer?
         var step: UnsafePointer<CChar>?
@@ -288,7 +290,8 @@ public final class SandboxSlot: @unchecked Sendable {
             guard openedFD >= 0 else { throw JudgingError.sandboxUnavailable(step: "open stdin", errno: errno) }
             var status = stat()
             guard fstat(openedFD, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-                throw JudgingError.sandboxUnavailable(step: "open stdin \(url.path) (not a regular file)", errno: EINVAL)
+                throw JudgingError.sandboxUnavailable(
+                    step: "open stdin \(url.path) (not a regular file)", errno: EINVAL)
             }
             _ = fcntl(openedFD, F_SETFL, 0)
             if case .file = request.stdin {

@@ -91,7 +91,8 @@ public struct ChatRequest: Sendable, Hashable {
         ]
         if choices != 1 { object["n"] = choices }
         if stream { object["stream_options"] = ["include_usage": true] }
-        let sampling = try JSONSerialization.jsonObject(with: JSONEncoder().encode(self.sampling)) as? [String: Any] ?? [:]
+        let sampling =
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(self.sampling)) as? [String: Any] ?? [:]
         object.merge(sampling) { current, _ in current }
         if let penalty = self.sampling.repetitionPenalty { object["repeat_penalty"] = penalty }
         return try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])

@@ -10,7 +10,9 @@ public struct HTTPRequest: Sendable {
     public var body: Data?
     public var timeouts: Timeouts
 
-    public init(url: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil, timeouts: Timeouts) {
+    public init(
+        url: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil, timeouts: Timeouts
+    ) {
         self.url = url
         self.method = method
         self.headers = headers
@@ -276,7 +278,9 @@ private struct EasyOptions {
     }
 }
 
-private func transferHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+private func transferHeader(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let context else { return 0 }
     let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
     let bytes = UnsafeRawBufferPointer(start: data, count: size * count)
@@ -284,13 +288,17 @@ private func transferHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _
     return size * count
 }
 
-private func transferBody(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?) -> Int {
+private func transferBody(
+    _ data: UnsafeMutablePointer<CChar>?, _ size: Int, _ count: Int, _ context: UnsafeMutableRawPointer?
+) -> Int {
     guard let data, let context else { return 0 }
     let transfer = Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue()
     return transfer.receivedBody(Data(bytes: data, count: size * count)) ? size * count : 0
 }
 
-private func transferProgress(_ context: UnsafeMutableRawPointer?, _: curl_off_t, _: curl_off_t, _: curl_off_t, _: curl_off_t) -> Int32 {
+private func transferProgress(
+    _ context: UnsafeMutableRawPointer?, _: curl_off_t, _: curl_off_t, _: curl_off_t, _: curl_off_t
+) -> Int32 {
     guard let context else { return 0 }
     return Unmanaged<Transfer>.fromOpaque(context).takeUnretainedValue().shouldAbort() ? 1 : 0
 }

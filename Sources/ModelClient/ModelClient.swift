@@ -60,7 +60,8 @@ public struct ModelClient: Sendable {
         var retries = 0
         while true {
             do {
-                var result = try await chatOnce(request, stream: stream, reasoningModel: reasoningModel, onEvent: onEvent)
+                var result = try await chatOnce(
+                    request, stream: stream, reasoningModel: reasoningModel, onEvent: onEvent)
                 result.retries = retries
                 return result
             } catch let error as ModelServerError where error.isTransient && retries < retry.maxRetries {
@@ -80,14 +81,18 @@ public struct ModelClient: Sendable {
         guard head.status == 200 else { throw ModelServerError.http(endpoint: baseURL, head: head, body: body) }
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
             let data = object["data"] as? [[String: Any]]
-        else { throw ModelServerError.malformed(endpoint: baseURL, detail: "expected {\"data\": [models]}", body: body) }
+        else {
+            throw ModelServerError.malformed(endpoint: baseURL, detail: "expected {\"data\": [models]}", body: body)
+        }
         var models = data.compactMap { entry -> ServedModel? in
             guard let id = entry["id"] as? String else { return nil }
             let meta = entry["meta"] as? [String: Any]
             return ServedModel(id: id, maxModelLength: (entry["max_model_len"] as? Int) ?? (meta?["n_ctx"] as? Int))
         }
         if models.contains(where: { $0.maxModelLength == nil }), let context = try? await llamaCppContextSize() {
-            for index in models.indices where models[index].maxModelLength == nil { models[index].maxModelLength = context }
+            for index in models.indices where models[index].maxModelLength == nil {
+                models[index].maxModelLength = context
+            }
         }
         return models
     }
@@ -113,7 +118,9 @@ public struct ModelClient: Sendable {
     /// llama.cpp's `/props` carries the context size its `/v1/models` lacks.
     private func llamaCppContextSize() async throws -> Int? {
         let (head, body) = try await get(rootURL + "/props")
-        guard head.status == 200, let object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else { return nil }
+        guard head.status == 200, let object = try JSONSerialization.jsonObject(with: body) as? [String: Any] else {
+            return nil
+        }
         let settings = object["default_generation_settings"] as? [String: Any]
         return (settings?["n_ctx"] as? Int) ?? (object["n_ctx"] as? Int)
     }
@@ -165,13 +172,16 @@ public struct ModelClient: Sendable {
     }
 
     /// One HTTP exchange, with transport failures turned into `ModelServerError`s.
-    private func send(_ request: HTTPRequest, onBody: @escaping @Sendable (HTTPResponseHead, Data) -> Bool) async throws -> HTTPResponseHead {
+    private func send(_ request: HTTPRequest, onBody: @escaping @Sendable (HTTPResponseHead, Data) -> Bool) async throws
+        -> HTTPResponseHead
+    {
         do {
             return try await HTTPTransport.perform(request, onBody: onBody)
         } catch let failure as TransportFailure {
             switch failure {
             case .connectionRefused(let detail): throw ModelServerError.unreachable(endpoint: baseURL, detail: detail)
-            case .timedOut(let kind, let detail): throw ModelServerError.timedOut(endpoint: baseURL, kind: kind, detail: detail)
+            case .timedOut(let kind, let detail):
+                throw ModelServerError.timedOut(endpoint: baseURL, kind: kind, detail: detail)
             case .cancelled: throw ModelServerError.cancelled
             case .cutOff(let detail): throw ModelServerError.streamCut(endpoint: baseURL, detail: detail)
             case .option(let name, let detail):

@@ -51,7 +51,8 @@ public enum ModelServerError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// A body that is not the JSON expected, with its first 200 bytes.
     static func malformed(endpoint: String, detail: String, body: Data) -> ModelServerError {
-        .malformedResponse(endpoint: endpoint, detail: detail, excerpt: String(decoding: body.prefix(200), as: UTF8.self))
+        .malformedResponse(
+            endpoint: endpoint, detail: detail, excerpt: String(decoding: body.prefix(200), as: UTF8.self))
     }
 
     /// `Retry-After` as seconds: a number, or an HTTP date.
@@ -67,7 +68,9 @@ public enum ModelServerError: Error, Sendable, Equatable, CustomStringConvertibl
     /// `{"error": "…"}`, or the body's text.
     static func message(fromErrorBody body: Data) -> String {
         if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
-            if let error = object["error"] as? [String: Any], let message = error["message"] as? String { return message }
+            if let error = object["error"] as? [String: Any], let message = error["message"] as? String {
+                return message
+            }
             if let error = object["error"] as? String { return error }
             if let message = object["message"] as? String { return message }
             if let detail = object["detail"] as? String { return detail }

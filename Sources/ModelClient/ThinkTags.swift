@@ -75,7 +75,9 @@ public enum ThinkTags {
                     continue
                 case .reasoning:
                     if let end = ThinkTags.firstRange(of: ThinkTags.close, in: held[...]) {
-                        if end.lowerBound > held.startIndex { parts.append(.reasoning(String(held[..<end.lowerBound]))) }
+                        if end.lowerBound > held.startIndex {
+                            parts.append(.reasoning(String(held[..<end.lowerBound])))
+                        }
                         held = String(held[end.upperBound...])
                         state = .answer
                         continue

@@ -34,7 +34,8 @@ enum MarkdownProblem {
         }
         let python = try fields.string("python", expected: "cpython or pypy").map { value in
             guard let runtime = PythonRuntime(rawValue: value) else {
-                throw fields.invalidValue("python", value, reason: "is not a Python runtime", expected: "cpython or pypy")
+                throw fields.invalidValue(
+                    "python", value, reason: "is not a Python runtime", expected: "cpython or pypy")
             }
             return runtime
         }

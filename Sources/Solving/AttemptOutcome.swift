@@ -28,6 +28,10 @@ public indirect enum AttemptOutcome: Sendable {
     /// The code of ``inputGenerator(inputs:)``.
     public static let inputGeneratorCode = "generator"
 
+    /// Every code an attempt can have, in the order of ``code``'s description.
+    public static let allCodes =
+        Verdict.allCases.map(\.code) + [samplesPassedCode, inputGeneratorCode, noProgramCode, serverFailureCode]
+
     /// `AC`, `WA`, … (the verdict's code), `OK` (every sample passed), `generator`, `no code` or `error`.
     public var code: String {
         switch self {

@@ -39,13 +39,16 @@ public struct Feedback: Sendable {
             values["compile_error"] = .section(["log": .text(clip(report.compile.log, 2000))])
             return Feedback(values: values)
         }
-        guard let failing = report.tests.first(where: { !$0.verdict.isAccepted }) else { return Feedback(values: values) }
+        guard let failing = report.tests.first(where: { !$0.verdict.isAccepted }) else {
+            return Feedback(values: values)
+        }
         if failing.isSample, let test = problem.tests.first(where: { $0.name == failing.name }) {
             var section: [String: TemplateValue] = [
                 "test": .text(failing.name),
                 "input": .text(clip(PromptLibrary.text(test.input), excerptLength, lineEnd: true)),
                 "expected": .text(clip(PromptLibrary.text(test.answer), excerptLength, lineEnd: true)),
-                "got": .text(failing.output.isEmpty ? "(nothing)\n" : clip(failing.output, excerptLength, lineEnd: true)),
+                "got": .text(
+                    failing.output.isEmpty ? "(nothing)\n" : clip(failing.output, excerptLength, lineEnd: true)),
                 "message": .text(failing.message),
             ]
             if let function = problem.interface.function, test.kind == .output {
@@ -108,17 +111,21 @@ public struct Feedback: Sendable {
         let limit = problem.limits.timeMilliseconds
         switch verdict {
         case .timeLimitExceeded:
-            return "The program is too slow: it went over the time limit of \(limit) ms. Use an asymptotically faster algorithm and fast input/output."
+            return
+                "The program is too slow: it went over the time limit of \(limit) ms. Use an asymptotically faster algorithm and fast input/output."
         case .memoryLimitExceeded:
             return "The program uses too much memory (limit \(problem.limits.memoryBytes >> 20) MiB)."
         case .runtimeError:
-            return "The program crashed. Check array bounds, recursion depth, division by zero and how the input is read."
+            return
+                "The program crashed. Check array bounds, recursion depth, division by zero and how the input is read."
         case .outputLimitExceeded:
             return "The program printed far too much output."
         case .securityViolation:
-            return "The program did something a judge forbids. Only read standard input and write standard output: no files, network, threads or child processes."
+            return
+                "The program did something a judge forbids. Only read standard input and write standard output: no files, network, threads or child processes."
         case .wrongAnswer where hidden:
-            return "The output is wrong on a hidden test. Think about edge cases: smallest and largest sizes, equal or negative values, overflow."
+            return
+                "The output is wrong on a hidden test. Think about edge cases: smallest and largest sizes, equal or negative values, overflow."
         case .wrongAnswer where problem.interface.function != nil:
             return "The function's result differs from the expected one."
         case .wrongAnswer:
@@ -130,7 +137,8 @@ public struct Feedback: Sendable {
 
     /// `text` cut to `length` characters with a note of what was left out; `lineEnd`: end with a newline.
     static func clip(_ text: String, _ length: Int, lineEnd: Bool = false) -> String {
-        var result = text.count <= length ? text : String(text.prefix(length)) + "… (\(text.count - length) more characters)"
+        var result =
+            text.count <= length ? text : String(text.prefix(length)) + "… (\(text.count - length) more characters)"
         if lineEnd, !result.hasSuffix("\n") { result += "\n" }
         return result
     }

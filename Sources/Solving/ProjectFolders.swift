@@ -10,12 +10,15 @@ public enum ProjectFolders {
             folders.append(URL(fileURLWithPath: folder))
         }
         folders.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(name))
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for _ in 0..<5 {
             folders.append(directory.appendingPathComponent(name))
             directory.deleteLastPathComponent()
         }
         var seen = Set<String>()
-        return folders.filter { FileManager.default.fileExists(atPath: $0.path) && seen.insert($0.standardizedFileURL.path).inserted }
+        return folders.filter {
+            FileManager.default.fileExists(atPath: $0.path) && seen.insert($0.standardizedFileURL.path).inserted
+        }
     }
 }

@@ -40,7 +40,9 @@ public struct PromptLibrary: Sendable {
     /// The templates compiled into `solve`.
     public static func builtIn() throws -> PromptLibrary {
         try PromptLibrary(folder: nil) { name in
-            guard let text = BuiltinPrompts.templates[name] else { throw SolveError.prompts("no built-in \(name) template") }
+            guard let text = BuiltinPrompts.templates[name] else {
+                throw SolveError.prompts("no built-in \(name) template")
+            }
             return text
         }
     }
@@ -75,7 +77,9 @@ public struct PromptLibrary: Sendable {
     }
 
     private static func holdsTemplates(_ folder: URL) -> Bool {
-        names.allSatisfy { FileManager.default.fileExists(atPath: folder.appendingPathComponent($0 + ".mustache").path) }
+        names.allSatisfy {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent($0 + ".mustache").path)
+        }
     }
 
     /// The messages of a first attempt (or a fresh resample) at `problem` in `language`.
@@ -110,7 +114,10 @@ public struct PromptLibrary: Sendable {
     }
 
     private func render(_ name: String, _ context: [String: Any]) -> String {
-        templates[name]!.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let template = templates[name] else {
+            preconditionFailure("the initializer loads every template in PromptLibrary.names; \(name) is not one")
+        }
+        return template.render(context).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     static func problemContext(_ problem: Problem, language: Language) -> [String: Any] {

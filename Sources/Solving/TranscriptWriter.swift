@@ -24,7 +24,8 @@ public struct TranscriptWriter: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw SolveError.configuration("cannot create the transcript folder \(folder.path): \((error as NSError).localizedDescription)")
+            throw SolveError.configuration(
+                "cannot create the transcript folder \(folder.path): \((error as NSError).localizedDescription)")
         }
         self.folder = folder
     }
@@ -61,9 +62,12 @@ public struct TranscriptWriter: Sendable {
     static func markdown(_ attempt: AttemptRecord) -> String {
         var text = "# Attempt \(attempt.number): \(attempt.verdict)\n\n"
         text += "- model: \(attempt.model) (\(attempt.alias)) at \(attempt.endpoint)\n"
-        text += "- strategy: \(attempt.strategy.rawValue), temperature \(attempt.temperature.map { "\($0)" } ?? "server default"), seed \(attempt.seed)\n"
+        text +=
+            "- strategy: \(attempt.strategy.rawValue), temperature \(attempt.temperature.map { "\($0)" } ?? "server default"), seed \(attempt.seed)\n"
         text += "- finish reason: \(attempt.finishReason ?? "none")\(attempt.truncated ? " (truncated)" : "")\n"
-        if let usage = attempt.usage { text += "- tokens: \(usage.promptTokens) prompt, \(usage.completionTokens) completion\n" }
+        if let usage = attempt.usage {
+            text += "- tokens: \(usage.promptTokens) prompt, \(usage.completionTokens) completion\n"
+        }
         text += String(format: "- time: %.1f s\n", attempt.seconds)
         if !attempt.message.isEmpty { text += "- result: \(attempt.message)\n" }
         for message in attempt.messages {
@@ -72,7 +76,8 @@ public struct TranscriptWriter: Sendable {
         if !attempt.reasoning.isEmpty { text += "\n## Reasoning\n\n" + fenced(attempt.reasoning) + "\n" }
         text += "\n## Answer\n\n" + fenced(attempt.answer) + "\n"
         if let program = attempt.program {
-            text += "\n## Program (\(program.language), from the \(program.origin.rawValue)\(program.unterminated ? ", unterminated fence" : ""))\n\n"
+            text +=
+                "\n## Program (\(program.language), from the \(program.origin.rawValue)\(program.unterminated ? ", unterminated fence" : ""))\n\n"
             text += fenced(program.code, info: program.language) + "\n"
         }
         if let report = attempt.judge {
@@ -81,8 +86,10 @@ public struct TranscriptWriter: Sendable {
             if !report.tests.isEmpty {
                 text += "| test | verdict | time | memory | message |\n|---|---|---|---|---|\n"
                 for test in report.tests {
-                    let message = test.message.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
-                    text += "| \(test.name)\(test.isSample ? " (sample)" : "") | \(test.verdict.code) | \(test.timeMilliseconds) ms | \(test.memoryKiB) KiB | \(message) |\n"
+                    let message = test.message.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(
+                        of: "\n", with: " ")
+                    text +=
+                        "| \(test.name)\(test.isSample ? " (sample)" : "") | \(test.verdict.code) | \(test.timeMilliseconds) ms | \(test.memoryKiB) KiB | \(message) |\n"
                 }
             }
         }

@@ -45,9 +45,12 @@ func spawnAndWait(_ arguments: [String]) -> Int32 {
 let runs = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 400 : 400
 let workspace = try Workspace()
 let directory = try workspace.makeDirectory("bench")
-try "int main(void) { return 0; }\n".write(to: directory.appendingPathComponent("true.c"), atomically: true, encoding: .utf8)
+try "int main(void) { return 0; }\n".write(
+    to: directory.appendingPathComponent("true.c"), atomically: true, encoding: .utf8)
 let binary = directory.appendingPathComponent("true").path
-guard spawnAndWait(["/usr/bin/gcc", "-O2", "-static", "-o", binary, directory.appendingPathComponent("true.c").path]) == 0 else {
+guard
+    spawnAndWait(["/usr/bin/gcc", "-O2", "-static", "-o", binary, directory.appendingPathComponent("true.c").path]) == 0
+else {
     fatalError("cannot build the static test binary with gcc -static (is libc6-dev installed?)")
 }
 chmod(binary, 0o755)
@@ -83,8 +86,13 @@ let floor = median(spawnSamples)
 let sandboxed = median(sandboxSamples)
 print(protections.summary)
 print("per-run cost of a trivial static binary, \(runs) runs each, interleaved:")
-print(String(format: "  posix_spawn + wait (floor)  median %6.0f µs   p90 %6.0f µs", floor, percentile(spawnSamples, 0.9)))
-print(String(format: "  sandbox run                 median %6.0f µs   p90 %6.0f µs", sandboxed, percentile(sandboxSamples, 0.9)))
+print(
+    String(format: "  posix_spawn + wait (floor)  median %6.0f µs   p90 %6.0f µs", floor, percentile(spawnSamples, 0.9))
+)
+print(
+    String(
+        format: "  sandbox run                 median %6.0f µs   p90 %6.0f µs", sandboxed,
+        percentile(sandboxSamples, 0.9)))
 print(String(format: "  ratio sandbox / floor       %.2f× (target ≤ 1.30×)", sandboxed / floor))
 
 // Capture files after a run that printed a line: reopening with O_TRUNC (ext4 writes the old output back when the
@@ -112,7 +120,8 @@ print(String(format: "  reopen with O_TRUNC         median %6.0f µs", median(re
 print(String(format: "  the slot's reset            median %6.0f µs", median(resetSamples)))
 
 // Precompiled header: compile the same bits/stdc++.h program through the judge with and without it.
-let program = "#include <bits/stdc++.h>\nint main() { std::vector<int> v{3, 1, 2}; std::sort(v.begin(), v.end()); std::cout << v[0] << '\\n'; }\n"
+let program =
+    "#include <bits/stdc++.h>\nint main() { std::vector<int> v{3, 1, 2}; std::sort(v.begin(), v.end()); std::cout << v[0] << '\\n'; }\n"
 let judge = try Judge()
 let withPCH = Submission(source: program, language: .cpp, name: "pch.cpp")
 var noPCHLanguage = Language.cpp

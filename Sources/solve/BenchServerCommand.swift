@@ -79,7 +79,8 @@ struct BenchServerCommand: AsyncParsableCommand {
                 return try await benchmark.value
             } catch let error as ModelServerError {
                 guard case .unreachable = error else { throw error }
-                throw CommandFailure("\(error)\nstart a server there (for example `vllm serve MODEL`) or pass --endpoint URL")
+                throw CommandFailure(
+                    "\(error)\nstart a server there (for example `vllm serve MODEL`) or pass --endpoint URL")
             }
         }
         print(json ? try report.json() : report.text())

@@ -19,7 +19,9 @@ enum CommandOutput {
             var extensions: [String]
         }
         let rows = Language.all.map {
-            Row(id: $0.id, name: $0.name, available: $0.isAvailable, missing: $0.missingTools, extensions: $0.extensions)
+            Row(
+                id: $0.id, name: $0.name, available: $0.isAvailable, missing: $0.missingTools, extensions: $0.extensions
+            )
         }
         if json { return (try? CommandOutput.json(rows)) ?? "[]" }
         return rows.map { row in

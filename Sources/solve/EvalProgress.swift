@@ -32,13 +32,18 @@ final class EvalProgress: @unchecked Sendable {  // the counts and the output ar
                 doneThisSession += 1
                 if result.accepted { accepted += 1 }
                 if !bar {
-                    let outcome = result.accepted ? "AC at attempt \(result.acceptedAtAttempt ?? 0)" : "not accepted in \(result.attempts)"
-                    write("[\(done)/\(total)] \(result.run) \(result.problem) #\(result.sample): \(outcome) "
-                        + "(\(result.completionTokens) tokens, \(String(format: "%.1f", result.seconds)) s)\n")
+                    let outcome =
+                        result.accepted
+                        ? "AC at attempt \(result.acceptedAtAttempt ?? 0)" : "not accepted in \(result.attempts)"
+                    write(
+                        "[\(done)/\(total)] \(result.run) \(result.problem) #\(result.sample): \(outcome) "
+                            + "(\(result.completionTokens) tokens, \(String(format: "%.1f", result.seconds)) s)\n")
                 }
             case .sampleFailed(let run, let problem, let sample, let reason):
                 failed += 1
-                write("\(bar ? "\r\u{1B}[K" : "")[failed] \(run) \(problem) #\(sample): \(reason.prefix(300)) (rerun with --resume)\n")
+                write(
+                    "\(bar ? "\r\u{1B}[K" : "")[failed] \(run) \(problem) #\(sample): \(reason.prefix(300)) (rerun with --resume)\n"
+                )
             }
             if bar { write("\r\u{1B}[K" + line()) }
         }
@@ -52,9 +57,11 @@ final class EvalProgress: @unchecked Sendable {  // the counts and the output ar
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let rate = doneThisSession == 0 ? 0 : elapsed / Double(doneThisSession)
         let eta = doneThisSession == 0 ? "–" : Self.duration(rate * Double(total - done))
-        let pass = doneThisSession == 0 ? "–" : String(format: "%.1f%%", 100 * Double(accepted) / Double(doneThisSession))
+        let pass =
+            doneThisSession == 0 ? "–" : String(format: "%.1f%%", 100 * Double(accepted) / Double(doneThisSession))
         let speed = elapsed > 0 ? Double(tokens) / elapsed : 0
-        return "\(bar) \(done)/\(total)  pass \(pass)  \(String(format: "%.0f", speed)) tok/s  ETA \(eta)" + (failed > 0 ? "  failed \(failed)" : "")
+        return "\(bar) \(done)/\(total)  pass \(pass)  \(String(format: "%.0f", speed)) tok/s  ETA \(eta)"
+            + (failed > 0 ? "  failed \(failed)" : "")
     }
 
     func finish() {

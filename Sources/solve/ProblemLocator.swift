@@ -73,13 +73,19 @@ enum ProblemLocator {
         let name = URL(fileURLWithPath: argument).lastPathComponent
         for folder in bundledProblemFolders() {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            if let match = entries.first(where: { $0.lowercased() == name.lowercased() || wanted.hasSuffix("/" + $0.lowercased()) }) {
-                let relative = folder.path == FileManager.default.currentDirectoryPath + "/Problems" ? "Problems/" + match : folder.appendingPathComponent(match).path
+            if let match = entries.first(where: {
+                $0.lowercased() == name.lowercased() || wanted.hasSuffix("/" + $0.lowercased())
+            }) {
+                let relative =
+                    folder.path == FileManager.default.currentDirectoryPath + "/Problems"
+                    ? "Problems/" + match : folder.appendingPathComponent(match).path
                 return message + " — did you mean \(relative)?"
             }
         }
-        let slugs = bundledProblemFolders().flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0.path)) ?? [] }
-            .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
+        let slugs = bundledProblemFolders().flatMap {
+            (try? FileManager.default.contentsOfDirectory(atPath: $0.path)) ?? []
+        }
+        .filter { $0.hasSuffix(".md") }.map { String($0.dropLast(3)) }.sorted()
         if !slugs.isEmpty { message += "; bundled problems: \(Set(slugs).sorted().joined(separator: ", "))" }
         return message
     }

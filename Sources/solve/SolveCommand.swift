@@ -7,7 +7,8 @@ struct SolveCommand: AsyncParsableCommand {
         commandName: "solve",
         abstract: "Solve algorithm problems with local models and judge the programs in a sandbox.",
         subcommands: [
-            SolveProblemCommand.self, JudgeCommand.self, EvalCommand.self, CompareCommand.self, ImportCommand.self, ModelsCommand.self,
+            SolveProblemCommand.self, JudgeCommand.self, EvalCommand.self, CompareCommand.self, ImportCommand.self,
+            ModelsCommand.self,
             PlanCommand.self, BenchServerCommand.self,
         ],
         defaultSubcommand: SolveProblemCommand.self

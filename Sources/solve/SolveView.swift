@@ -34,8 +34,9 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
         self.explain = explain
         self.solveProtocol = `protocol`
         let hidden = problem.hiddenTests.count
-        write("\(Terminal.bold)\(problem.title)\(Terminal.reset) (\(problem.slug)): \(problem.samples.count) samples, \(hidden) hidden tests, "
-            + "\(problem.limits.timeMilliseconds) ms, \(problem.limits.memoryBytes >> 20) MiB\n")
+        write(
+            "\(Terminal.bold)\(problem.title)\(Terminal.reset) (\(problem.slug)): \(problem.samples.count) samples, \(hidden) hidden tests, "
+                + "\(problem.limits.timeMilliseconds) ms, \(problem.limits.memoryBytes >> 20) MiB\n")
         write("protocol: \(`protocol`.summary)\n")
     }
 
@@ -55,7 +56,9 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
                     }
                     return
                 }
-                write("\n\(Terminal.bold)attempt \(number)\(Terminal.reset) · \(model.alias) · \(strategy.rawValue) · \(endpoint)\n")
+                write(
+                    "\n\(Terminal.bold)attempt \(number)\(Terminal.reset) · \(model.alias) · \(strategy.rawValue) · \(endpoint)\n"
+                )
             case .chat(let chatEvent):
                 // Parallel candidates would interleave their streams: a contestant's view shows arrivals only.
                 guard solveProtocol == .oracle else {
@@ -70,7 +73,9 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
                 case .answer(_, let text): stream(text, as: .answer)
                 case .retrying(let error, let delay):
                     endStream()
-                    write("\(Terminal.red)server: \(error); retrying in \(String(format: "%.1f", delay)) s\(Terminal.reset)\n")
+                    write(
+                        "\(Terminal.red)server: \(error); retrying in \(String(format: "%.1f", delay)) s\(Terminal.reset)\n"
+                    )
                 }
             case .attemptFinished(let record):
                 endStream()
@@ -113,8 +118,10 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
                 outcome.protocol == .contestant
                 ? "as a contestant, \(outcome.attempts.count) request(s)"
                 : "after \(outcome.attempts.count) attempt(s) (oracle)"
-            write("\n\(color)\(Terminal.bold)\(outcome.verdict)\(Terminal.reset) \(how) · "
-                + "\(outcome.model) · \(outcome.language) · \(tokens) tokens · \(String(format: "%.1f", seconds)) s of generation\n")
+            write(
+                "\n\(color)\(Terminal.bold)\(outcome.verdict)\(Terminal.reset) \(how) · "
+                    + "\(outcome.model) · \(outcome.language) · \(tokens) tokens · \(String(format: "%.1f", seconds)) s of generation\n"
+            )
             if let transcript = outcome.transcript { write("transcript: \(Self.relative(transcript))\n") }
         }
     }
@@ -128,7 +135,9 @@ final class SolveView: @unchecked Sendable {  // `streaming` and the output are 
         }
         if let report = record.judge, record.repeatOf == nil {
             if report.verdict == .compileError {
-                write(Terminal.dim + report.compile.log.split(separator: "\n").prefix(8).joined(separator: "\n") + Terminal.reset + "\n")
+                write(
+                    Terminal.dim + report.compile.log.split(separator: "\n").prefix(8).joined(separator: "\n")
+                        + Terminal.reset + "\n")
             }
             let marks = report.tests.map { test in
                 "\(test.isSample ? "s" : "")\(test.verdict.isAccepted ? Terminal.green : Terminal.red)\(test.verdict.code)\(Terminal.reset)"

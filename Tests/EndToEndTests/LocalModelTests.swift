@@ -4,8 +4,8 @@ import ModelClient
 import ModelFleet
 import ProblemFormat
 import Solving
-import Testing
 import TestSupport
+import Testing
 
 /// Against a real llama.cpp server and a real model (Qwen2.5-Coder-0.5B, installed by
 /// `Scripts/install-local-model 0.5b`): a missing installation fails these tests, it does not skip them.
@@ -22,7 +22,10 @@ import TestSupport
 
         let request = ChatRequest(
             model: LocalModel.coder0_5B.servedName,
-            messages: [ChatMessage(.user, "Write a Python program that reads two integers and prints their sum. Only the code.")],
+            messages: [
+                ChatMessage(
+                    .user, "Write a Python program that reads two integers and prints their sum. Only the code.")
+            ],
             sampling: Sampling(temperature: 0.7, topP: 0.8, topK: 20, repetitionPenalty: 1.05, maxTokens: 200, seed: 1))
         let deltas = Counter()
         let streamed = try await client.chat(request) { event in
@@ -50,31 +53,41 @@ import TestSupport
         config.models = [server.modelConfig]
         config.models[0].sampling.maxTokens = 1024  // keeps CI time bounded on 2 cores
         let solver = Solver(
-            config: config, prompts: try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path), judge: try Judge())
+            config: config, prompts: try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path),
+            judge: try Judge())
         let problem = try ProblemLoader.load(Fixtures.problems.appendingPathComponent("\(slug).md"))
         let runs = try Fixtures.temporaryDirectory(prefix: "runs")
         defer { try? FileManager.default.removeItem(at: runs) }
         let outcome = try await solver.solve(
-            problem, options: SolveOptions(maxAttempts: 1), transcript: TranscriptWriter(runsDirectory: runs, problemSlug: slug))
+            problem, options: SolveOptions(maxAttempts: 1),
+            transcript: TranscriptWriter(runsDirectory: runs, problemSlug: slug))
         #expect(outcome.attempts.count == 1)
         #expect(outcome.attempts.allSatisfy { $0.verdict != "error" }, "the server answered every request")
         #expect(outcome.attempts.allSatisfy { ($0.usage?.completionTokens ?? 0) > 0 })
         let known = Set(["AC", "WA", "TLE", "MLE", "RE", "OLE", "CE", "SV", "no code"])
         #expect(known.contains(outcome.verdict), "verdict recorded: \(outcome.verdict)")
-        #expect(FileManager.default.fileExists(atPath: runs.appendingPathComponent("\(outcome.transcript.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "")/result.json").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: runs.appendingPathComponent(
+                    "\(outcome.transcript.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "")/result.json"
+                ).path))
     }
 
     @Test func theCommandStartsAndStopsItsServer() throws {
         #expect(try localServers(of: .coder0_5B).isEmpty)
         let runs = try Fixtures.temporaryDirectory(prefix: "runs")
         defer { try? FileManager.default.removeItem(at: runs) }
-        let (status, stdout, _) = try runSolve(["two-sum", "--local", "--local-model", "0.5b", "--max-attempts", "1", "--json", "--runs-dir", runs.path])
+        let (status, stdout, _) = try runSolve([
+            "two-sum", "--local", "--local-model", "0.5b", "--max-attempts", "1", "--json", "--runs-dir", runs.path,
+        ])
         let data = Data(stdout.utf8)
         #expect([0, 1].contains(status), "0 accepted, 1 not accepted")
         let result = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(result["problem"] as? String == "two-sum")
         #expect((result["attempts"] as? [[String: Any]])?.count == 1)
-        #expect((result["notes"] as? [String])?.first?.contains("--local: both routes use Qwen2.5-Coder-0.5B-Instruct") == true)
+        #expect(
+            (result["notes"] as? [String])?.first?.contains("--local: both routes use Qwen2.5-Coder-0.5B-Instruct")
+                == true)
         #expect(try localServers(of: .coder0_5B).isEmpty, "the server stopped with solve")
     }
 }

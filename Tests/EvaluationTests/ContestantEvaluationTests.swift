@@ -42,7 +42,7 @@ import Testing
         let set = try EvaluationRunnerTests.problemSet(count: 2)
         let store = try EvaluationRunnerTests.database()
         let (runner, config) = try runner(store, candidates: Self.candidates, behaviours: Self.behaviours)
-        let planned = runner.plan.runs(named: "c", set: set, config: config, promptsHash: "h")
+        let planned = try runner.plan.runs(named: "c", set: set, config: config, promptsHash: "h")
         #expect(planned.first?.protocol == .contestant)
         #expect(planned.first?.settings.contains("\"protocol\":\"contestant\"") == true)
         let runs = try runner.prepare(planned, set: set, resume: false)
@@ -107,7 +107,7 @@ import Testing
         let store = try EvaluationRunnerTests.database()
         let (oracle, config) = try runner(
             store, candidates: Self.candidates, behaviours: Self.behaviours, protocol: .oracle)
-        let planned = oracle.plan.runs(named: "old", set: set, config: config, promptsHash: "h")
+        let planned = try oracle.plan.runs(named: "old", set: set, config: config, promptsHash: "h")
         #expect(!planned[0].settings.contains("protocol"), "an oracle run's settings hash the same as before")
         #expect(planned[0].protocol == .oracle)
         _ = try oracle.prepare(planned, set: set, resume: false)
@@ -138,7 +138,7 @@ import Testing
             _ = try store.samples(runs: ["bad"])
             Issue.record("decoded a broken selection")
         } catch let error as EvaluationError {
-            #expect("\(error)".contains("sample bad p1 #0: column selection"), "\(error)")
+            #expect("\(error)".contains(#"run "bad", problem p1, column selection: cannot read"#), "\(error)")
         }
     }
 }

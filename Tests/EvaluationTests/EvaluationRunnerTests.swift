@@ -5,8 +5,8 @@ import ModelClient
 import ModelFleet
 import ProblemFormat
 import Solving
-import Testing
 import TestSupport
+import Testing
 
 @testable import Evaluation
 
@@ -25,7 +25,8 @@ import TestSupport
     }
 
     static func database() throws -> EvaluationStore {
-        try EvaluationStore(path: try Fixtures.temporaryDirectory(prefix: "evaldb").appendingPathComponent("eval.sqlite").path)
+        try EvaluationStore(
+            path: try Fixtures.temporaryDirectory(prefix: "evaldb").appendingPathComponent("eval.sqlite").path)
     }
 
     /// The configuration of scripted models (aliases = scenario names, served as `scripted/NAME`).
@@ -49,7 +50,8 @@ import TestSupport
             chats["scripted/\(scenario)"] = TwoSumScripts.model(scenario)
         }
         let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
-        let solver = Solver(config: config, prompts: prompts, judge: TwoSumScripts.judge(), requestLimit: requestLimit) {
+        let solver = Solver(config: config, prompts: prompts, judge: TwoSumScripts.judge(), requestLimit: requestLimit)
+        {
             [chats] _, model in chats[model.served] ?? TwoSumScripts.model("unknown")
         }
         return (solver, config)
@@ -70,7 +72,8 @@ import TestSupport
         let set = try Self.problemSet(count: 3)
         let store = try Self.database()
         let (runner, config) = try runner(store, ["feedback", "plain"], samples: 2)
-        let runs = try runner.prepare(runner.plan.runs(named: "t", set: set, config: config, promptsHash: "h"), set: set, resume: false)
+        let runs = try runner.prepare(
+            runner.plan.runs(named: "t", set: set, config: config, promptsHash: "h"), set: set, resume: false)
         #expect(runs.map(\.name) == ["t/feedback", "t/plain"])
         let events = EventLog()
         let lease = try store.lease(runs: runs.map(\.name))
@@ -78,10 +81,17 @@ import TestSupport
 
         let feedback = try store.samples(runs: ["t/feedback"])
         #expect(feedback.count == 6)
-        #expect(feedback.allSatisfy { !$0.firstAttemptAccepted && $0.accepted && $0.acceptedAtAttempt == 2 && $0.attempts == 2 })
+        #expect(
+            feedback.allSatisfy {
+                !$0.firstAttemptAccepted && $0.accepted && $0.acceptedAtAttempt == 2 && $0.attempts == 2
+            })
         let plain = try store.samples(runs: ["t/plain"])
         #expect(plain.count == 6)
-        #expect(plain.allSatisfy { $0.firstAttemptAccepted && $0.attempts == 1 && $0.tags == ["arrays", "hashing"] && $0.difficulty == "easy" })
+        #expect(
+            plain.allSatisfy {
+                $0.firstAttemptAccepted && $0.attempts == 1 && $0.tags == ["arrays", "hashing"]
+                    && $0.difficulty == "easy"
+            })
         #expect(try store.attemptCounts(of: "t/feedback") == ["final": 12])
         #expect(try store.attemptCounts(of: "t/plain") == ["final": 6])
         #expect(events.finished == 12)
@@ -99,7 +109,8 @@ import TestSupport
             stopped.isStopped ? .hang : TwoSumScripts.reply("feedback", to: request, number: number)
         }
         let (runner, config) = try runner(store, ["feedback"], concurrency: 2, models: ["scripted/feedback": chat])
-        let runs = try runner.prepare(runner.plan.runs(named: "r", set: set, config: config, promptsHash: "h"), set: set, resume: false)
+        let runs = try runner.prepare(
+            runner.plan.runs(named: "r", set: set, config: config, promptsHash: "h"), set: set, resume: false)
         let events = EventLog()
         let lease = try store.lease(runs: runs.map(\.name))
         let task = Task {
@@ -138,7 +149,7 @@ import TestSupport
         let set = try Self.problemSet(count: 1)
         let store = try Self.database()
         let (runner, config) = try runner(store, ["feedback"])
-        let planned = runner.plan.runs(named: "w", set: set, config: config, promptsHash: "h")
+        let planned = try runner.plan.runs(named: "w", set: set, config: config, promptsHash: "h")
         let runs = try runner.prepare(planned, set: set, resume: false)
         let run = try #require(runs.first)
         let problem = try #require(set.problems.first)
@@ -168,7 +179,7 @@ import TestSupport
         let set = try Self.problemSet(count: 4)
         let store = try Self.database()
         let (runner, config) = try runner(store, ["feedback"])
-        let planned = runner.plan.runs(named: "h", set: set, config: config, promptsHash: "h")
+        let planned = try runner.plan.runs(named: "h", set: set, config: config, promptsHash: "h")
         let runs = try runner.prepare(planned, set: set, resume: false)
         let lease = try store.lease(runs: ["h"])
         try await runner.run(runs, set: set, lease: lease) { _ in }
@@ -210,14 +221,17 @@ import TestSupport
         let set = try Self.problemSet(count: 1)
         let store = try Self.database()
         let (runner, config) = try runner(store, ["plain"])
-        _ = try runner.prepare(runner.plan.runs(named: "x", set: set, config: config, promptsHash: "h"), set: set, resume: false)
+        _ = try runner.prepare(
+            runner.plan.runs(named: "x", set: set, config: config, promptsHash: "h"), set: set, resume: false)
         var other = runner.plan
         other.maxAttempts = 5
         #expect(throws: EvaluationError.self) {
-            _ = try runner.prepare(other.runs(named: "x", set: set, config: config, promptsHash: "h"), set: set, resume: true)
+            _ = try runner.prepare(
+                other.runs(named: "x", set: set, config: config, promptsHash: "h"), set: set, resume: true)
         }
         #expect(throws: EvaluationError.self) {
-            _ = try runner.prepare(runner.plan.runs(named: "x", set: set, config: config, promptsHash: "other"), set: set, resume: true)
+            _ = try runner.prepare(
+                runner.plan.runs(named: "x", set: set, config: config, promptsHash: "other"), set: set, resume: true)
         }
     }
 
@@ -225,7 +239,8 @@ import TestSupport
         let set = try Self.problemSet(count: 6)
         let store = try Self.database()
         let (runner, config) = try runner(store, ["always-500"], concurrency: 1)
-        let runs = try runner.prepare(runner.plan.runs(named: "d", set: set, config: config, promptsHash: "h"), set: set, resume: false)
+        let runs = try runner.prepare(
+            runner.plan.runs(named: "d", set: set, config: config, promptsHash: "h"), set: set, resume: false)
         let lease = try store.lease(runs: ["d"])
         await #expect(throws: EvaluationError.self) { try await runner.run(runs, set: set, lease: lease) { _ in } }
         #expect(try store.samples(runs: ["d"]).isEmpty)
@@ -243,7 +258,8 @@ import TestSupport
                 models: ["plain"], samples: 1, maxAttempts: 2, shard: Shard(index: index + 1, count: 2),
                 protocol: .oracle)
             let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: 2)
-            let runs = try runner.prepare(plan.runs(named: "s", set: part, config: config, promptsHash: "h"), set: part, resume: false)
+            let runs = try runner.prepare(
+                plan.runs(named: "s", set: part, config: config, promptsHash: "h"), set: part, resume: false)
             try await runner.run(runs, set: part, lease: try store.lease(runs: ["s"])) { _ in }
             stores.append(store)
         }
@@ -260,11 +276,15 @@ import TestSupport
     @Test func problemSetFilesListProblemsAndNameTheBadLine() throws {
         let folder = try Fixtures.temporaryDirectory(prefix: "setfile")
         let list = folder.appendingPathComponent("easy.txt")
-        try "# easy ones\n\(Fixtures.problems.path)/two-sum.md\n\n\(Fixtures.problems.path)/polygon-area.md  # geometry\n"
+        try
+            "# easy ones\n\(Fixtures.problems.path)/two-sum.md\n\n\(Fixtures.problems.path)/polygon-area.md  # geometry\n"
             .write(to: list, atomically: true, encoding: .utf8)
         #expect(try ProblemSet.load(list).problems.map(\.slug) == ["two-sum", "polygon-area"])
-        try "\(Fixtures.problems.path)/two-sum.md\n\(Fixtures.problems.path)/two-sum.md\n".write(to: list, atomically: true, encoding: .utf8)
-        #expect(throws: EvaluationError.badProblemSet(path: "\(list.path):2", reason: "two-sum is already listed on line 1")) {
+        try "\(Fixtures.problems.path)/two-sum.md\n\(Fixtures.problems.path)/two-sum.md\n".write(
+            to: list, atomically: true, encoding: .utf8)
+        #expect(
+            throws: EvaluationError.badProblemSet(path: "\(list.path):2", reason: "two-sum is already listed on line 1")
+        ) {
             try ProblemSet.load(list)
         }
         try "nope.md\n".write(to: list, atomically: true, encoding: .utf8)
@@ -345,7 +365,8 @@ final class EventLog: @unchecked Sendable {
         let solver = Solver(config: config, prompts: prompts, judge: try Judge(concurrency: 2), requestLimit: 4)
         let plan = EvaluationPlan(models: ["feedback", "plain"], samples: 1, maxAttempts: 3, protocol: .oracle)
         let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: 4)
-        let runs = try runner.prepare(plan.runs(named: "t", set: set, config: config, promptsHash: "h"), set: set, resume: false)
+        let runs = try runner.prepare(
+            plan.runs(named: "t", set: set, config: config, promptsHash: "h"), set: set, resume: false)
         let lease = try store.lease(runs: runs.map(\.name))
         try await runner.run(runs, set: set, lease: lease) { _ in }
         lease.release()

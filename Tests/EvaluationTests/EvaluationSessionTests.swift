@@ -1,8 +1,8 @@
 import Foundation
 import ModelFleet
 import Solving
-import Testing
 import TestSupport
+import Testing
 
 @testable import Evaluation
 

@@ -18,20 +18,26 @@ struct BundledProblemTests {
     func count() throws {
         #expect(Self.markdownProblems.count >= 30)
         #expect(Self.markdownProblems.contains("two-sum"))
-        let problems = try Self.markdownProblems.map { try ProblemLoader.load(Fixtures.problems.appendingPathComponent("\($0).md")) }
+        let problems = try Self.markdownProblems.map {
+            try ProblemLoader.load(Fixtures.problems.appendingPathComponent("\($0).md"))
+        }
         for difficulty in ["easy", "medium", "hard"] {
             #expect(problems.filter { $0.difficulty == difficulty }.count >= 5, "\(difficulty)")
         }
         let tags = Set(problems.flatMap(\.tags))
         let wanted: Set = [
-            "arrays", "hashing", "sorting", "binary-search", "two-pointers", "greedy", "dp", "graphs", "shortest-paths", "trees",
+            "arrays", "hashing", "sorting", "binary-search", "two-pointers", "greedy", "dp", "graphs", "shortest-paths",
+            "trees",
             "number-theory", "strings", "geometry",
         ]
         #expect(wanted.isSubset(of: tags), "missing tags: \(wanted.subtracting(tags).sorted())")
-        #expect(problems.contains {
-            if case .tokens(let compare) = $0.checker { return compare.absoluteTolerance != nil && $0.tags.contains("geometry") }
-            return false
-        })
+        #expect(
+            problems.contains {
+                if case .tokens(let compare) = $0.checker {
+                    return compare.absoluteTolerance != nil && $0.tags.contains("geometry")
+                }
+                return false
+            })
         #expect(problems.filter { if case .testlib = $0.checker { return true } else { return false } }.count >= 2)
     }
 
@@ -63,7 +69,8 @@ struct BundledProblemTests {
         for check in checks {
             #expect(check.matches, "\(check.file): got \(check.report.verdict.code), expected \(check.expected.code)")
         }
-        #expect(Set(checks.map(\.expected)).isSuperset(of: [.accepted, .wrongAnswer, .timeLimitExceeded, .runtimeError]))
+        #expect(
+            Set(checks.map(\.expected)).isSuperset(of: [.accepted, .wrongAnswer, .timeLimitExceeded, .runtimeError]))
     }
 
     @Test("a custom Kattis output validator accepts both valid strategies")

@@ -77,7 +77,8 @@ struct CaptureIsolationTests {
         let source = folder.appendingPathComponent("lease.c")
         let binary = folder.appendingPathComponent("lease")
         try Self.leaseTaker.write(to: source, atomically: true, encoding: .utf8)
-        let gcc = try Process.run(URL(fileURLWithPath: "/usr/bin/gcc"), arguments: ["-O2", "-o", binary.path, source.path])
+        let gcc = try Process.run(
+            URL(fileURLWithPath: "/usr/bin/gcc"), arguments: ["-O2", "-o", binary.path, source.path])
         gcc.waitUntilExit()
         try #require(gcc.terminationStatus == 0)
         // The judge's own uid owns the capture files, so only a program running as that uid can lease them.

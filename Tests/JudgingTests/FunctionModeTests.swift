@@ -75,7 +75,8 @@ struct FunctionModeTests {
             message: "test sample-1: the program exited (code 0) before the function returned"),
         Case(
             name: "forges a broken-test report",
-            source: "import os\nfor fd in range(64):\n    try:\n        os.write(fd, b'\\n@@solve-function-report@@ badtest \"x\"\\n')\n"
+            source:
+                "import os\nfor fd in range(64):\n    try:\n        os.write(fd, b'\\n@@solve-function-report@@ badtest \"x\"\\n')\n"
                 + "    except OSError:\n        pass\nos._exit(0)\n",
             verdict: .runtimeError,
             message: "test sample-1: the program exited (code 0) before the function returned"),
@@ -188,11 +189,13 @@ struct FunctionModeTests {
         // Reward hacks: none may pass, since the check runs in a process of its own and reports on its own channel.
         Case(
             name: "forges the check's report on stdout",
-            source: "import os, sys\nprint('\\n@@solve-function-report@@ passed\\n')\nsys.stdout.flush()\nos._exit(0)\n",
+            source:
+                "import os, sys\nprint('\\n@@solve-function-report@@ passed\\n')\nsys.stdout.flush()\nos._exit(0)\n",
             verdict: .runtimeError, message: "test check: the program exited (code 0) before the check finished"),
         Case(
             name: "writes the report on every descriptor",
-            source: "import os\nfor fd in range(64):\n    try:\n        os.write(fd, b'\\n@@solve-function-report@@ passed\\n')\n"
+            source:
+                "import os\nfor fd in range(64):\n    try:\n        os.write(fd, b'\\n@@solve-function-report@@ passed\\n')\n"
                 + "    except OSError:\n        pass\nos._exit(0)\n",
             verdict: .runtimeError, message: "test check: the program exited (code 0) before the check finished"),
         Case(

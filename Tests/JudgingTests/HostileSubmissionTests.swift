@@ -29,7 +29,8 @@ struct HostileCase: Decodable, Sendable, CustomTestStringConvertible {
 
     static let all: [HostileCase] = {
         let url = Fixtures.fixture("hostile/manifest.json")
-        guard let data = try? Data(contentsOf: url), let cases = try? JSONDecoder().decode([HostileCase].self, from: data)
+        guard let data = try? Data(contentsOf: url),
+            let cases = try? JSONDecoder().decode([HostileCase].self, from: data)
         else { return [] }
         return cases
     }()
@@ -66,7 +67,8 @@ struct HostileSubmissionTests {
         #expect(cases.count >= 25)
         #expect(Set(cases.map(\.language)) == ["c", "cpp", "python"])
         for item in cases {
-            #expect(FileManager.default.fileExists(atPath: Fixtures.fixture("hostile/\(item.file)").path), "\(item.file)")
+            #expect(
+                FileManager.default.fileExists(atPath: Fixtures.fixture("hostile/\(item.file)").path), "\(item.file)")
             #expect(!item.host.isEmpty)
         }
     }
@@ -78,7 +80,8 @@ struct HostileSubmissionTests {
         let listener = try HostProbes.Listener()
         let outside = environment.outsideFolder.appendingPathComponent("escape-\(UUID().uuidString).txt")
         let substitutions = [
-            "@PORT@": String(listener.port), "@OUTSIDE_PATH@": outside.path, "@SECRET_FILE@": environment.secretFile.path,
+            "@PORT@": String(listener.port), "@OUTSIDE_PATH@": outside.path,
+            "@SECRET_FILE@": environment.secretFile.path,
             "@ENV_MARKER@": environment.markerName,
         ]
         var problem = try Fixtures.problem(
@@ -99,7 +102,8 @@ struct HostileSubmissionTests {
 
         let report = try await judge.judge(submission, on: problem)
         let test = report.tests.first
-        let context = "\(item.file): \(report.verdict.code) \(report.message) | stderr: \(test?.stderr.suffix(300) ?? "")"
+        let context =
+            "\(item.file): \(report.verdict.code) \(report.message) | stderr: \(test?.stderr.suffix(300) ?? "")"
         #expect(report.verdict.code == item.verdict, "\(context)")
         if let syscalls = item.syscalls, report.verdict == .securityViolation {
             #expect(syscalls.contains { report.message.hasSuffix(": \($0)") }, "\(context)")

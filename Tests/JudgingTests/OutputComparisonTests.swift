@@ -28,7 +28,8 @@ struct OutputComparisonTests {
         Case(output: "nan", answer: "1", checker: .tokens(.float(1e-6)), accepted: false),
         Case(output: "abc", answer: "1", checker: .tokens(.float(1e-6)), accepted: false),
         Case(output: "1.0005", answer: "1", checker: .tokens(TokenCompare(absoluteTolerance: 1e-3)), accepted: true),
-        Case(output: "1000.5", answer: "1000", checker: .tokens(TokenCompare(absoluteTolerance: 1e-3)), accepted: false),
+        Case(
+            output: "1000.5", answer: "1000", checker: .tokens(TokenCompare(absoluteTolerance: 1e-3)), accepted: false),
         Case(output: "1000.5", answer: "1000", checker: .tokens(TokenCompare(relativeTolerance: 1e-3)), accepted: true),
         Case(output: "a  b\n", answer: "a b\n", checker: .tokens(TokenCompare(spaceSensitive: true)), accepted: false),
         Case(output: "a b\n", answer: "a b\n", checker: .tokens(TokenCompare(spaceSensitive: true)), accepted: true),
@@ -47,7 +48,8 @@ struct OutputComparisonTests {
 
     @Test("the message names the differing token")
     func message() {
-        let mismatch = OutputComparison.mismatch(output: Data("1 3".utf8), answer: Data("1 2".utf8), checker: .tokens(.standard))
+        let mismatch = OutputComparison.mismatch(
+            output: Data("1 3".utf8), answer: Data("1 2".utf8), checker: .tokens(.standard))
         #expect(mismatch == "token 2: expected `2`, got `3`")
     }
 

@@ -57,6 +57,25 @@ struct PythonRuntimeTests {
         #expect(onCPython.language == "python")
     }
 
+    @Test("a Python 2 file (Kattis reads its shebang) is refused by name; a PyPy syntax error reads as one")
+    func python2AndSyntaxErrors() async throws {
+        let folder = try Fixtures.temporaryDirectory(prefix: "python2")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = folder.appendingPathComponent("old.py")
+        try Data("#!/usr/bin/env python2\nprint abs(-1)\n".utf8).write(to: old)
+        #expect(throws: JudgingError.self) { try Submission.load(old) }
+        #expect((try? Submission.load(old, language: "python")) != nil, "an explicit --language is obeyed")
+
+        let judge = try #require(Self.judge)
+        var problem = try Fixtures.problem(input: "", answer: "1\n")
+        problem.python = .pypy
+        let broken = Submission(source: "print(1\n", language: .python, name: "b.py")
+        let report = try await judge.judge(broken, on: problem)
+        #expect(report.verdict == .compileError)
+        #expect(report.compile.log.contains("SyntaxError"), "\(report.compile.log)")
+        #expect(!report.compile.log.contains("L2 cache"), "\(report.compile.log)")
+    }
+
     @Test("PyPy runs threads, deep recursion and big dictionaries under its profile")
     func pypyProfile() async throws {
         let judge = try #require(Self.judge)

@@ -7,7 +7,9 @@ import Testing
     @Test func splitsInlineReasoning() {
         #expect(ThinkTags.split("<think>plan</think>\nanswer") == ("plan", "\nanswer"))
         #expect(ThinkTags.split("plan without opening tag</think>answer") == ("plan without opening tag", "answer"))
-        #expect(ThinkTags.split("  <think>still thinking when tokens ran out") == ("still thinking when tokens ran out", ""))
+        #expect(
+            ThinkTags.split("  <think>still thinking when tokens ran out") == ("still thinking when tokens ran out", "")
+        )
         #expect(ThinkTags.split("just an answer") == ("", "just an answer"))
     }
 
@@ -45,7 +47,9 @@ import Testing
     }
 
     @Test func errorBodiesOfBothShapesGiveTheirMessage() {
-        #expect(ModelServerError.message(fromErrorBody: Data(#"{"error":{"message":"nested","code":400}}"#.utf8)) == "nested")
+        #expect(
+            ModelServerError.message(fromErrorBody: Data(#"{"error":{"message":"nested","code":400}}"#.utf8))
+                == "nested")
         #expect(ModelServerError.message(fromErrorBody: Data(#"{"object":"error","message":"flat"}"#.utf8)) == "flat")
         #expect(ModelServerError.message(fromErrorBody: Data("Internal Server Error".utf8)) == "Internal Server Error")
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import ModelClient
 
@@ -9,14 +9,17 @@ import TestSupport
     let server = ScriptedServer.shared
     let fastRetry = RetryPolicy(maxRetries: 3, baseDelay: 0.01, maxDelay: 2)
 
-    func client(retry: RetryPolicy? = nil, timeouts: Timeouts = Timeouts(connect: 2, firstByte: 10, total: 20)) -> ModelClient {
+    func client(retry: RetryPolicy? = nil, timeouts: Timeouts = Timeouts(connect: 2, firstByte: 10, total: 20))
+        -> ModelClient
+    {
         ModelClient(baseURL: server.baseURL + "/", apiKey: "sk-test", timeouts: timeouts, retry: retry ?? fastRetry)
     }
 
     func request(_ model: String, choices: Int = 1) -> ChatRequest {
         ChatRequest(
             model: model, messages: [ChatMessage(.user, "Solve two-sum.")],
-            sampling: Sampling(temperature: 0.6, topP: 0.95, topK: 20, repetitionPenalty: 1.05, maxTokens: 512, seed: 7),
+            sampling: Sampling(
+                temperature: 0.6, topP: 0.95, topK: 20, repetitionPenalty: 1.05, maxTokens: 512, seed: 7),
             choices: choices)
     }
 
@@ -101,14 +104,19 @@ import TestSupport
 
     @Test func persistentServerErrorsGiveUpWithTheServersMessage() async throws {
         let model = server.model("always-500")
-        await #expect(throws: ModelServerError.http(endpoint: server.baseURL, status: 500, message: "CUDA out of memory", retryAfter: nil)) {
+        await #expect(
+            throws: ModelServerError.http(
+                endpoint: server.baseURL, status: 500, message: "CUDA out of memory", retryAfter: nil)
+        ) {
             try await client().chat(request(model))
         }
         #expect(try server.requests(for: model).count == 4, "first request + 3 retries")
     }
 
     @Test func anErrorEventInsideA200Stream() async throws {
-        await #expect(throws: ModelServerError.streamError(endpoint: server.baseURL, message: "Engine crashed mid-generation")) {
+        await #expect(
+            throws: ModelServerError.streamError(endpoint: server.baseURL, message: "Engine crashed mid-generation")
+        ) {
             try await client(retry: RetryPolicy(maxRetries: 0)).chat(request(server.model("error-event")))
         }
     }
@@ -119,7 +127,9 @@ import TestSupport
     ])
     func clientErrorsAreNotRetried(scenario: String, message: String) async throws {
         let model = server.model(scenario)
-        await #expect(throws: ModelServerError.http(endpoint: server.baseURL, status: 400, message: message, retryAfter: nil)) {
+        await #expect(
+            throws: ModelServerError.http(endpoint: server.baseURL, status: 400, message: message, retryAfter: nil)
+        ) {
             try await client().chat(request(model))
         }
         #expect(try server.requests(for: model).count == 1)
@@ -138,8 +148,12 @@ import TestSupport
     }
 
     @Test func firstTokenAndTotalTimeouts() async throws {
-        let impatient = client(retry: RetryPolicy(maxRetries: 0), timeouts: Timeouts(connect: 2, firstByte: 1, total: 20))
-        await #expect(throws: ModelServerError.timedOut(endpoint: server.baseURL, kind: .firstByte, detail: "no answer within 1.0 s")) {
+        let impatient = client(
+            retry: RetryPolicy(maxRetries: 0), timeouts: Timeouts(connect: 2, firstByte: 1, total: 20))
+        await #expect(
+            throws: ModelServerError.timedOut(
+                endpoint: server.baseURL, kind: .firstByte, detail: "no answer within 1.0 s")
+        ) {
             try await impatient.chat(request(server.model("slow")))
         }
         let short = client(retry: RetryPolicy(maxRetries: 0), timeouts: Timeouts(connect: 2, firstByte: 10, total: 1))
@@ -154,7 +168,8 @@ import TestSupport
     @Test func cancellationStopsTheRequest() async throws {
         // A server that sends nothing for a minute: only a cancelled request ends early. libcurl notices the
         // cancellation at its next progress call (about once a second); the bound leaves room for a loaded machine.
-        let patient = client(retry: RetryPolicy(maxRetries: 0), timeouts: Timeouts(connect: 5, firstByte: 120, total: 120))
+        let patient = client(
+            retry: RetryPolicy(maxRetries: 0), timeouts: Timeouts(connect: 5, firstByte: 120, total: 120))
         let task = Task { try await patient.chat(request(server.model("stall-before-headers"))) }
         try await Task.sleep(for: .milliseconds(300))
         let started = Date()
@@ -317,7 +332,9 @@ final class EventLog: @unchecked Sendable {
     var reasoning: String {
         lock.withLock { events.map { if case .reasoning(_, let text) = $0 { text } else { "" } }.joined() }
     }
-    var answer: String { lock.withLock { events.map { if case .answer(_, let text) = $0 { text } else { "" } }.joined() } }
+    var answer: String {
+        lock.withLock { events.map { if case .answer(_, let text) = $0 { text } else { "" } }.joined() }
+    }
     func reasoning(choice: Int) -> String {
         lock.withLock { events.map { if case .reasoning(choice, let text) = $0 { text } else { "" } }.joined() }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import ModelClient
-import Testing
 import TestSupport
+import Testing
 
 @testable import ModelFleet
 

@@ -1,7 +1,8 @@
 import Foundation
-@testable import Solving
-import Testing
 import TestSupport
+import Testing
+
+@testable import Solving
 
 /// `solve` copied away from the package still has prompts: the templates built into it.
 @Suite("Built-in prompt templates", .serialized)
@@ -32,12 +33,15 @@ struct BuiltinPromptsTests {
         let binary = bin.appendingPathComponent("solve")
         try FileManager.default.copyItem(at: try solveBinary(), to: binary)
         try """
-            language: python
-            models:
-              - {alias: plain, served: scripted/plain, role: code, endpoint: "\(ScriptedServer.shared.baseURL)"}
-            """.write(to: home.appendingPathComponent("solve.yaml"), atomically: true, encoding: .utf8)
+        language: python
+        models:
+          - {alias: plain, served: scripted/plain, role: code, endpoint: "\(ScriptedServer.shared.baseURL)"}
+        """.write(to: home.appendingPathComponent("solve.yaml"), atomically: true, encoding: .utf8)
         let result = try runSolve(
-            [Fixtures.problems.appendingPathComponent("two-sum.md").path, "--config", "solve.yaml", "--model", "plain"],
+            [
+                Fixtures.problems.appendingPathComponent("two-sum.md").path, "--config", "solve.yaml", "--model",
+                "plain",
+            ],
             binary: binary, directory: home)
         #expect(result.status == 0, "\(result.stderr)")
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `solve eval`, `solve eval merge` and `solve compare` as a user runs them, against the scripted server.
 @Suite("solve eval and compare", .serialized)
@@ -11,23 +11,30 @@ struct EvalCommandTests {
     func workspace() throws -> URL {
         let folder = try Fixtures.temporaryDirectory(prefix: "evalcli")
         try """
-            language: python
-            models:
-              - {alias: fb, served: scripted/feedback, role: code, endpoint: "\(server.baseURL)"}
-              - {alias: plain, served: scripted/plain, role: code, endpoint: "\(server.baseURL)"}
-              - {alias: slow, served: scripted/slow, role: code, endpoint: "\(server.baseURL)"}
-            """.write(to: folder.appendingPathComponent("solve.yaml"), atomically: true, encoding: .utf8)
+        language: python
+        models:
+          - {alias: fb, served: scripted/feedback, role: code, endpoint: "\(server.baseURL)"}
+          - {alias: plain, served: scripted/plain, role: code, endpoint: "\(server.baseURL)"}
+          - {alias: slow, served: scripted/slow, role: code, endpoint: "\(server.baseURL)"}
+        """.write(to: folder.appendingPathComponent("solve.yaml"), atomically: true, encoding: .utf8)
         let set = folder.appendingPathComponent("set")
         try FileManager.default.createDirectory(at: set, withIntermediateDirectories: true)
         for slug in ["a", "b", "c"] {
-            try FileManager.default.copyItem(at: Fixtures.problems.appendingPathComponent("two-sum.md"), to: set.appendingPathComponent("\(slug).md"))
-            try FileManager.default.copyItem(at: Fixtures.problems.appendingPathComponent("two-sum"), to: set.appendingPathComponent(slug))
+            try FileManager.default.copyItem(
+                at: Fixtures.problems.appendingPathComponent("two-sum.md"), to: set.appendingPathComponent("\(slug).md")
+            )
+            try FileManager.default.copyItem(
+                at: Fixtures.problems.appendingPathComponent("two-sum"), to: set.appendingPathComponent(slug))
         }
         return folder
     }
 
     func eval(_ folder: URL, _ extra: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        try runSolve(["eval", folder.appendingPathComponent("set").path, "--config", folder.appendingPathComponent("solve.yaml").path] + extra)
+        try runSolve(
+            [
+                "eval", folder.appendingPathComponent("set").path, "--config",
+                folder.appendingPathComponent("solve.yaml").path,
+            ] + extra)
     }
 
     /// `solve eval` started in the background, its output going to files in `folder`.
@@ -119,7 +126,8 @@ struct EvalCommandTests {
         let folder = try workspace()
         let db = folder.appendingPathComponent("eval.sqlite").path
         // A dead endpoint: the run stops, stores nothing, and says how to continue.
-        let dead = try eval(folder, ["--model", "plain", "--db", db, "--run", "r", "--endpoint", "http://127.0.0.1:9/v1"])
+        let dead = try eval(
+            folder, ["--model", "plain", "--db", db, "--run", "r", "--endpoint", "http://127.0.0.1:9/v1"])
         #expect(dead.status == 2)
         #expect(dead.stderr.contains("no server answers"), "\(dead.stderr)")
         let resumed = try eval(folder, ["--model", "plain", "--db", db, "--resume"])

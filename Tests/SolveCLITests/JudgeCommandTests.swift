@@ -9,7 +9,9 @@ import Testing
 struct JudgeCommandTests {
     @Test("parses problem, solution and flags")
     func parsesArguments() throws {
-        let command = try SolveCommand.parseAsRoot(["judge", "two-sum", "a.cpp", "--language", "cpp", "--all-tests", "--json"])
+        let command = try SolveCommand.parseAsRoot([
+            "judge", "two-sum", "a.cpp", "--language", "cpp", "--all-tests", "--json",
+        ])
         let judge = try #require(command as? JudgeCommand)
         #expect(judge.problem == "two-sum")
         #expect(judge.solution == "a.cpp")
@@ -107,7 +109,10 @@ struct SolveProblemCommandTests {
     let server = ScriptedServer.shared
 
     @Test func jsonOutputOfASolvedProblem() throws {
-        let (status, stdout, stderr) = try runSolve(["two-sum", "--endpoint", server.baseURL, "--model", "scripted/feedback", "--json", "--runs-dir", "/tmp/solve-cli-runs"])
+        let (status, stdout, stderr) = try runSolve([
+            "two-sum", "--endpoint", server.baseURL, "--model", "scripted/feedback", "--json", "--runs-dir",
+            "/tmp/solve-cli-runs",
+        ])
         #expect(status == 0, "\(stderr)")
         let result = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
         #expect(result["verdict"] as? String == "AC")
@@ -149,7 +154,10 @@ struct SolveProblemCommandTests {
     }
 
     @Test func failingEveryAttemptExitsWithOne() throws {
-        let (status, stdout, _) = try runSolve(["two-sum", "--endpoint", server.baseURL, "--model", "scripted/no-code", "--max-attempts", "2", "--runs-dir", "/tmp/solve-cli-runs"])
+        let (status, stdout, _) = try runSolve([
+            "two-sum", "--endpoint", server.baseURL, "--model", "scripted/no-code", "--max-attempts", "2", "--runs-dir",
+            "/tmp/solve-cli-runs",
+        ])
         #expect(status == 1)
         #expect(stdout.contains("\"verdict\" : \"no code\""), "JSON when stdout is not a terminal")
     }
@@ -176,11 +184,11 @@ struct SolveProblemCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let config = folder.appendingPathComponent("solve.yaml")
         try """
-            models:
-              - {alias: plain, served: scripted/plain, role: code, endpoint: "\(server.baseURL)"}
-              - {alias: ghost, served: nobody/serves-this, role: reasoning, endpoint: "\(server.baseURL)"}
-              - {alias: down, served: x, endpoint: "http://127.0.0.1:9/v1"}
-            """.write(to: config, atomically: true, encoding: .utf8)
+        models:
+          - {alias: plain, served: scripted/plain, role: code, endpoint: "\(server.baseURL)"}
+          - {alias: ghost, served: nobody/serves-this, role: reasoning, endpoint: "\(server.baseURL)"}
+          - {alias: down, served: x, endpoint: "http://127.0.0.1:9/v1"}
+        """.write(to: config, atomically: true, encoding: .utf8)
         let (status, stdout, _) = try runSolve(["models", "--config", config.path])
         #expect(status == 1)
         #expect(stdout.contains("plain (code) scripted/plain @ \(server.baseURL): ok, max_model_len 4096"))

@@ -1,7 +1,7 @@
 import Judging
 import ModelClient
-import Testing
 import TestSupport
+import Testing
 
 @testable import Solving
 

@@ -1,30 +1,40 @@
 import Foundation
-@testable import Judging
 import ModelClient
 import ModelFleet
 import ProblemFormat
-import Testing
 import TestSupport
+import Testing
 
+@testable import Judging
 @testable import Solving
 
 @Suite struct PromptTests {
-    let problem = try! ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
-    let prompts = try! PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
+    let problem: Problem
+    let prompts: PromptLibrary
+
+    init() throws {
+        problem = try ProblemLoader.load(Fixtures.problems.appendingPathComponent("two-sum.md"))
+        prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
+    }
 
     func report(failing name: String, sample: Bool) -> JudgeReport {
-        let passed = TestReport(name: "sample-1", isSample: true, verdict: .accepted, timeMilliseconds: 1, wallMilliseconds: 1, memoryKiB: 1, message: "", exitCode: 0, signal: nil, output: "1 2\n", stderr: "")
+        let passed = TestReport(
+            name: "sample-1", isSample: true, verdict: .accepted, timeMilliseconds: 1, wallMilliseconds: 1,
+            memoryKiB: 1, message: "", exitCode: 0, signal: nil, output: "1 2\n", stderr: "")
         let failed = TestReport(
             name: name, isSample: sample, verdict: .wrongAnswer, timeMilliseconds: 1, wallMilliseconds: 1, memoryKiB: 1,
-            message: "token 1: expected \"SECRET-EXPECTED\", got \"SECRET-GOT\"", exitCode: 0, signal: nil, output: "SECRET-OUTPUT\n", stderr: "SECRET-STDERR")
+            message: "token 1: expected \"SECRET-EXPECTED\", got \"SECRET-GOT\"", exitCode: 0, signal: nil,
+            output: "SECRET-OUTPUT\n", stderr: "SECRET-STDERR")
         return JudgeReport(
-            verdict: .wrongAnswer, message: "test \(name): wrong", language: "cpp", compile: CompileReport(ok: true, log: "", timeMilliseconds: 1),
+            verdict: .wrongAnswer, message: "test \(name): wrong", language: "cpp",
+            compile: CompileReport(ok: true, log: "", timeMilliseconds: 1),
             tests: [passed, failed], timeMilliseconds: 1, memoryKiB: 1, sandbox: [])
     }
 
     @Test func hiddenFailuresRevealOnlyTheVerdictAndNumber() throws {
         let hidden = try #require(problem.hiddenTests.first)
-        let text = prompts.feedback(.judged(report(failing: hidden.name, sample: false), problem: problem), problem: problem, language: .cpp)
+        let text = prompts.feedback(
+            .judged(report(failing: hidden.name, sample: false), problem: problem), problem: problem, language: .cpp)
         #expect(text.contains("Wrong Answer (WA)"))
         #expect(text.contains("failed hidden test 1"))
         for secret in ["SECRET", hidden.name] { #expect(!text.contains(secret), "leaked \(secret)") }
@@ -34,7 +44,8 @@ import TestSupport
 
     @Test func sampleFailuresShowInputExpectedAndGot() throws {
         let sample = try #require(problem.samples.last)
-        let text = prompts.feedback(.judged(report(failing: sample.name, sample: true), problem: problem), problem: problem, language: .cpp)
+        let text = prompts.feedback(
+            .judged(report(failing: sample.name, sample: true), problem: problem), problem: problem, language: .cpp)
         #expect(text.contains("On example \(sample.name)"))
         #expect(text.contains("5 -5\n4 -1 0 -7 2"))
         #expect(text.contains("SECRET-OUTPUT"))
@@ -107,9 +118,12 @@ import TestSupport
         let folder = try Fixtures.temporaryDirectory(prefix: "prompts")
         defer { try? FileManager.default.removeItem(at: folder) }
         for name in PromptLibrary.names {
-            try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("Prompts").appendingPathComponent(name + ".mustache"), to: folder.appendingPathComponent(name + ".mustache"))
+            try FileManager.default.copyItem(
+                at: Fixtures.root.appendingPathComponent("Prompts").appendingPathComponent(name + ".mustache"),
+                to: folder.appendingPathComponent(name + ".mustache"))
         }
-        try "{{%CONTENT_TYPE: TEXT}}\nCUSTOM {{title}} in {{fence}}".write(to: folder.appendingPathComponent("attempt-code.mustache"), atomically: true, encoding: .utf8)
+        try "{{%CONTENT_TYPE: TEXT}}\nCUSTOM {{title}} in {{fence}}".write(
+            to: folder.appendingPathComponent("attempt-code.mustache"), atomically: true, encoding: .utf8)
         let custom = try PromptLibrary(folder: folder.path)
         let coder = ModelConfig.codeDefaults(alias: "c", served: "c", endpoints: ["http://x/v1"])
         #expect(custom.firstAttempt(problem, language: .cpp, model: coder).last?.content == "CUSTOM Two Sum in cpp")

@@ -3,8 +3,8 @@ import Judging
 import ModelClient
 import ModelFleet
 import ProblemFormat
-import Testing
 import TestSupport
+import Testing
 
 @testable import Solving
 

@@ -26,7 +26,10 @@ public final class ScriptedServer: Sendable {
             guard !byte.isEmpty else { throw CocoaError(.fileReadUnknown) }
             line.append(byte)
         }
-        let port = String(decoding: line, as: UTF8.self).split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        let port =
+            String(decoding: line, as: UTF8.self).split(separator: " ").last.map {
+                $0.trimmingCharacters(in: .whitespacesAndNewlines)
+            } ?? ""
         self.process = process
         baseURL = "http://127.0.0.1:\(port)/v1"
     }
@@ -47,7 +50,7 @@ public final class ScriptedServer: Sendable {
         let all = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] ?? []
         return all.filter { request in
             let authorization = (request["_headers"] as? [String: String])?["Authorization"]
-            return request["model"] as? String == model && (apiKey == nil || authorization == "Bearer \(apiKey!)")
+            return request["model"] as? String == model && (apiKey.map { authorization == "Bearer \($0)" } ?? true)
         }
     }
 }

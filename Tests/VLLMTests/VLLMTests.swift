@@ -63,7 +63,9 @@ struct VLLMTests {
         let client = ModelClient(baseURL: server.baseURL, timeouts: Timeouts(connect: 5, firstByte: 300, total: 600))
         let request = ChatRequest(
             model: VLLMInstallation.servedName,
-            messages: [ChatMessage(.user, "Write a Python program that prints the sum of two integers read from input.")],
+            messages: [
+                ChatMessage(.user, "Write a Python program that prints the sum of two integers read from input.")
+            ],
             sampling: Sampling(temperature: 1.0, topP: 0.95, maxTokens: 48, seed: 11), choices: 2)
         let pair = try await client.chat(request) { _ in }
         #expect(pair.choices.map(\.index) == [0, 1])
@@ -78,8 +80,11 @@ struct VLLMTests {
         try Data("---\ntitle: Long\n---\n\(statement)\n\n```input\n1\n```\n```output\n1\n```\n".utf8).write(to: long)
         let refused = try runSolve([long.path, "--config", config.path], directory: folder)
         #expect(refused.status == 2, "\(refused.stderr)")
-        #expect(refused.stderr.contains("maximum context length is \(VLLMServer.contextLength) tokens"), "\(refused.stderr)")
-        let capped = try Self.config(endpoint: server.baseURL, sampling: "{temperature: 0.7, max_tokens: 32768}", in: folder)
+        #expect(
+            refused.stderr.contains("maximum context length is \(VLLMServer.contextLength) tokens"), "\(refused.stderr)"
+        )
+        let capped = try Self.config(
+            endpoint: server.baseURL, sampling: "{temperature: 0.7, max_tokens: 32768}", in: folder)
         let short = folder.appendingPathComponent("short.md")
         try Data("---\ntitle: Echo\n---\nPrint the number you read.\n\n```input\n7\n```\n```output\n7\n```\n".utf8)
             .write(to: short)
@@ -120,7 +125,8 @@ struct VLLMTests {
 
         let folder = try Fixtures.temporaryDirectory(prefix: "vllm-reasoning")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let config = try Self.config(endpoint: server.baseURL, sampling: "{temperature: 0.7, max_tokens: 32}", in: folder)
+        let config = try Self.config(
+            endpoint: server.baseURL, sampling: "{temperature: 0.7, max_tokens: 32}", in: folder)
         let solved = try runSolve(
             [Fixtures.problems.appendingPathComponent("two-sum.md").path, "--config", config.path, "--json"],
             directory: folder)
@@ -196,7 +202,8 @@ struct VLLMTests {
         let stdout = output.fileHandleForReading.readDataToEndOfFile()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        let results = try #require(try JSONSerialization.jsonObject(with: stdout) as? [String], "\(stderr.suffix(2000))")
+        let results = try #require(
+            try JSONSerialization.jsonObject(with: stdout) as? [String], "\(stderr.suffix(2000))")
         for (line, result) in zip(Array(Set(lines)).sorted(), results) {
             #expect(result == "ok", "vLLM refuses `\(line)`: \(result)")
         }

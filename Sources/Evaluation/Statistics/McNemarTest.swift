@@ -70,4 +70,3 @@ extension McNemarTest {
         self.init(outcomes: samples.map { ($0.firstAttemptAccepted, $0.accepted) })
     }
 }
-
