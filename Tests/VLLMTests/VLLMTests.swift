@@ -45,19 +45,32 @@ struct VLLMTests {
         #expect(models.stdout.contains("\"max_model_len\" : \(VLLMServer.contextLength)"), "\(models.stdout)")
         #expect(models.stdout.contains("\"served_here\" : true"), "\(models.stdout)")
 
-        // `solve PROBLEM` streams a real answer into the transcript (judged: exit 0 or 1, never 2).
+        // `solve PROBLEM` streams real answers into the transcript (judged: exit 0 or 1, never 2). As a contestant
+        // with a budget of 2, both candidates go out at once as concurrent requests (how the strategy asks for
+        // candidates): each comes back whole, in its own language, with its own transcript.
         let solved = try runSolve(
-            [Fixtures.problems.appendingPathComponent("two-sum.md").path, "--config", config.path, "--json"],
+            [
+                Fixtures.problems.appendingPathComponent("two-sum.md").path, "--config", config.path, "--json",
+                "--max-attempts", "2",
+            ],
             directory: folder)
         #expect(solved.status == 0 || solved.status == 1, "\(solved.stderr)")
         let outcome = try Self.json(solved.stdout)
+        #expect(outcome["protocol"] as? String == "contestant")
         let attempts = try #require(outcome["attempts"] as? [[String: Any]])
-        #expect(attempts.count == 1)
-        #expect((attempts.first?["tokens"] as? Int ?? 0) > 0, "\(attempts)")
+        #expect(attempts.map { $0["strategy"] as? String } == ["candidate", "candidate"], "\(attempts)")
+        #expect(attempts.allSatisfy { ($0["tokens"] as? Int ?? 0) > 0 }, "\(attempts)")
         let transcript = try #require(outcome["transcript"] as? String)
-        let attempt = try String(contentsOfFile: transcript + "/attempt-1.md", encoding: .utf8)
-        #expect(attempt.contains("## Answer"), "\(attempt.prefix(600))")
-        #expect(attempt.count > 200, "\(attempt)")
+        let answers = try (1...2).map {
+            try String(contentsOfFile: transcript + "/attempt-\($0).md", encoding: .utf8)
+        }
+        for answer in answers {
+            #expect(answer.contains("## Answer"), "\(answer.prefix(600))")
+            #expect(answer.count > 200, "\(answer)")
+        }
+        #expect(answers[0] != answers[1])
+        // The first asks for the configured language (C++), the second for the other one.
+        #expect(answers[0].contains("g++") && !answers[1].contains("g++"), "\(answers.map { $0.prefix(400) })")
 
         // Two candidates through `n`: vLLM interleaves their chunks; each comes back whole and apart.
         let client = ModelClient(baseURL: server.baseURL, timeouts: Timeouts(connect: 5, firstByte: 300, total: 600))
