@@ -32,9 +32,17 @@ final class EvalProgress: @unchecked Sendable {  // the counts and the output ar
                 doneThisSession += 1
                 if result.accepted { accepted += 1 }
                 if !bar {
-                    let outcome =
-                        result.accepted
-                        ? "AC at attempt \(result.acceptedAtAttempt ?? 0)" : "not accepted in \(result.attempts)"
+                    let outcome: String
+                    if let selection = result.selection {
+                        // A contestant's verdict is its submission's: say which attempt that was.
+                        outcome =
+                            (result.accepted ? "AC" : "not accepted") + ", submitted "
+                            + (selection.submitted.map { "#\($0)" } ?? "nothing") + " of \(result.attempts) requests"
+                    } else {
+                        outcome =
+                            result.accepted
+                            ? "AC at attempt \(result.acceptedAtAttempt ?? 0)" : "not accepted in \(result.attempts)"
+                    }
                     write(
                         "[\(done)/\(total)] \(result.run) \(result.problem) #\(result.sample): \(outcome) "
                             + "(\(result.completionTokens) tokens, \(String(format: "%.1f", result.seconds)) s)\n")

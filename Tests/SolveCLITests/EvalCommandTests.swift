@@ -73,6 +73,7 @@ struct EvalCommandTests {
         let runs = try #require(report["runs"] as? [[String: Any]])
         #expect(runs.count == 2)
         #expect(first.stderr.contains("[6/6]"), "one progress line per sample when stderr is not a terminal")
+        #expect(first.stderr.contains(", submitted #"), "a contestant's line names its submission: \(first.stderr)")
 
         let again = try eval(folder, ["--model", "fb", "--model", "plain", "--db", db, "--run", "cli"])
         #expect(again.status == 2)
