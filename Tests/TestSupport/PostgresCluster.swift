@@ -190,8 +190,10 @@ public final class PostgresCluster: @unchecked Sendable {
                 installation.tool("pg_isready"), ["-h", "127.0.0.1", "-p", String(port), "-U", user, "-t", "2"],
                 in: directory)
             if ready.status == 0 { return }
-            // The postmaster writes postmaster.pid at once; its absence after a few seconds means it exited.
-            if Date().timeIntervalSince(began) > 5 && !isPostmasterRunning() {
+            // The postmaster writes postmaster.pid at once; its absence after a FATAL line or a few seconds means it
+            // exited.
+            let waited = Date().timeIntervalSince(began)
+            if !isPostmasterRunning() && (waited > 5 || logText().contains("FATAL:")) {
                 throw PostgresClusterError(
                     "the PostgreSQL server exited before accepting connections on port \(port): \(logTail())")
             }
