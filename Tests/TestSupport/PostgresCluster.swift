@@ -87,8 +87,14 @@ public final class PostgresCluster: @unchecked Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            let cluster = try PostgresCluster(
-                installation: installation, directory: directory, port: freeLoopbackPort(), runner: runner)
+            let port: Int
+            do {
+                port = try freeLoopbackPort()
+            } catch {
+                try? FileManager.default.removeItem(at: directory)
+                throw error
+            }
+            let cluster = PostgresCluster(installation: installation, directory: directory, port: port, runner: runner)
             do {
                 try await cluster.launch(settings: settings, readyWithin: readyWithin)
                 return cluster
