@@ -153,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "SolveCLITests",
             dependencies: [
-                "solve", "Solving", "TestSupport",
+                "solve", "Evaluation", "Solving", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
