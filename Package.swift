@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Importing", targets: ["Importing"]),
         .library(name: "Judging", targets: ["Judging"]),
         .library(name: "ModelClient", targets: ["ModelClient"]),
+        .library(name: "ModelFleet", targets: ["ModelFleet"]),
         .library(name: "Solving", targets: ["Solving"]),
     ],
     dependencies: [
