@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "Importing", targets: ["Importing"]),
         .library(name: "Judging", targets: ["Judging"]),
         .library(name: "ModelClient", targets: ["ModelClient"]),
+        .library(name: "ModelFleet", targets: ["ModelFleet"]),
         .library(name: "Solving", targets: ["Solving"]),
     ],
     dependencies: [
@@ -153,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "SolveCLITests",
             dependencies: [
-                "solve", "Solving", "TestSupport",
+                "solve", "Evaluation", "Solving", "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -27,7 +27,7 @@ let package = Package(
                     .product(name: "Importing", package: "solve"),
                     .product(name: "Judging", package: "solve"),
                     .product(name: "ModelClient", package: "solve"),
-                    .product(name: "Solving", package: "solve"),
+                    .product(name: "ModelFleet", package: "solve"),
                 ]
             )
         }

@@ -44,14 +44,20 @@ public struct EvaluationPlan: Sendable {
             let run = labels.count == 1 ? name : "\(name)/\(label)"
             let settings = try StoredJSON.text(
                 settings(for: label, config: config), run: run, problem: nil, column: "settings")
-            var hasher = FNV1a()
-            hasher.add(settings)
-            hasher.add(promptsHash)
             return RunRecord(
                 name: run, model: label, samples: samples, maxAttempts: maxAttempts, problemSet: set.source,
-                shards: shard.map { [$0.description] } ?? [], settings: settings, settingsHash: hasher.hex,
-                promptsHash: promptsHash, createdAt: date)
+                shards: shard.map { [$0.description] } ?? [], settings: settings,
+                settingsHash: Self.settingsHash(settings, promptsHash: promptsHash), promptsHash: promptsHash,
+                createdAt: date)
         }
+    }
+
+    /// The hash `--resume` compares: of a run's settings JSON and its prompt templates' hash.
+    public static func settingsHash(_ settings: String, promptsHash: String) -> String {
+        var hasher = FNV1a()
+        hasher.add(settings)
+        hasher.add(promptsHash)
+        return hasher.hex
     }
 
     /// The options `Solver` gets for one sample of `run`.

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Solving
 import TestSupport
@@ -43,12 +44,11 @@ struct DamagedDatabaseTests {
         let stored = try Fixtures.evaluationDatabase()
         let settings = try #require(
             try StoreChecks.strings("SELECT settings FROM run WHERE name = 'killed'", inDatabaseAt: stored).first)
-        var hasher = FNV1a()
-        hasher.add(settings)
-        hasher.add(prompts)
+        let settingsHash = EvaluationPlan.settingsHash(settings, promptsHash: prompts)
         let db = try Fixtures.evaluationDatabase(
             changedBy: Self.tags
-                + "; UPDATE run SET prompts_hash = '\(prompts)', settings_hash = '\(hasher.hex)' WHERE name = 'killed'")
+                + "; UPDATE run SET prompts_hash = '\(prompts)', settings_hash = '\(settingsHash)' WHERE name = 'killed'"
+        )
         let folder = URL(fileURLWithPath: db).deletingLastPathComponent()
         let config = folder.appendingPathComponent("solve.yaml")
         try """

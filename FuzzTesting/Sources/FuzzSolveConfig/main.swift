@@ -1,6 +1,6 @@
 import Foundation
 import FuzzCommon
-import Solving
+import ModelFleet
 
 /// `solve.yaml`: the input is the file, read by `SolveConfig.load` without environment variables.
 @_cdecl("LLVMFuzzerTestOneInput")
