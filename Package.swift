@@ -13,12 +13,16 @@ let package = Package(
         .library(name: "ModelClient", targets: ["ModelClient"]),
         .library(name: "ModelFleet", targets: ["ModelFleet"]),
         .library(name: "Solving", targets: ["Solving"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         /// Everything that happens between `clone` and `execve`, plus the seccomp/Landlock/cgroup plumbing.
@@ -89,12 +93,16 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        /// Batch runs, the SQLite store, pass@k and intervals, comparisons and reports.
+        /// Batch runs, the stores (SQLite; PostgreSQL shared by workers), pass@k and intervals, comparisons and
+        /// reports.
         .target(
             name: "Evaluation",
             dependencies: [
                 "Solving", "ModelFleet", "Judging", "ProblemFormat", "Importing", "OutputFormat",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         /// `solve bench-server`: load levels of streaming requests, TTFT and decode rates, the server's `/metrics`.

@@ -8,7 +8,7 @@ import PackageDescription
 let targets = [
     "FuzzMarkdownProblem", "FuzzKattisPackage", "FuzzLiveCodeBench", "FuzzHumanEval", "FuzzCodeContests",
     "FuzzPickledString", "FuzzInflate", "FuzzSolveConfig", "FuzzServerSentEvents", "FuzzChatStream",
-    "FuzzOutputComparison",
+    "FuzzOutputComparison", "FuzzPostgresURL",
 ]
 
 let package = Package(
@@ -28,6 +28,7 @@ let package = Package(
                     .product(name: "Judging", package: "solve"),
                     .product(name: "ModelClient", package: "solve"),
                     .product(name: "ModelFleet", package: "solve"),
+                    .product(name: "Evaluation", package: "solve"),
                 ]
             )
         }

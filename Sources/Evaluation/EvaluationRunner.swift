@@ -15,14 +15,13 @@ public enum EvaluationEvent: Sendable {
     case sampleFailed(run: String, problem: String, sample: Int, reason: String)
 }
 
-/// Runs every (run, problem, sample) not yet stored, committing each attempt as it finishes and each sample when it
-/// is done.
+/// Runs every sample a `SampleQueue` hands out, committing each attempt as it finishes and each sample when it is
+/// done.
 ///
 /// Requests in flight are bounded by the solver's `requestLimit` (`--concurrency`), judging by the `Judge`'s own
 /// pool. More samples than that are under way at once, so that while some are being judged others keep the server
 /// at its full `concurrency`.
 public struct EvaluationRunner: Sendable {
-    public let store: EvaluationStore
     public let solver: Solver
     public let plan: EvaluationPlan
     public let concurrency: Int
@@ -32,131 +31,59 @@ public struct EvaluationRunner: Sendable {
     public var failureLimit: Int
 
     /// - Parameter concurrency: the `requestLimit` `solver` was made with.
-    public init(store: EvaluationStore, solver: Solver, plan: EvaluationPlan, concurrency: Int) {
-        self.store = store
+    public init(solver: Solver, plan: EvaluationPlan, concurrency: Int) {
         self.solver = solver
         self.plan = plan
         self.concurrency = max(1, concurrency)
         self.failureLimit = max(3, 2 * concurrency)
     }
 
-    /// Creates the runs, or checks that stored ones match when `resume` is set.
-    public func prepare(_ runs: [RunRecord], set: ProblemSet, resume: Bool) throws -> [RunRecord] {
-        var prepared: [RunRecord] = []
-        for run in runs {
-            if let existing = try store.run(named: run.name) {
-                guard resume else { throw EvaluationError.runExists(name: run.name, database: store.path) }
-                let differences =
-                    existing.differences(from: run)
-                    + (existing.shards == run.shards
-                        ? [] : ["--shard \(run.shards.joined()) vs \(existing.shards.joined())"])
-                guard differences.isEmpty else {
-                    throw EvaluationError.resumeMismatch(name: run.name, differences: differences)
-                }
-                prepared.append(existing)
-            } else {
-                try store.create(run, problems: set.problems.map(ProblemEntry.init))
-                prepared.append(run)
-            }
-        }
-        return prepared
-    }
-
-    /// Runs what is left of `runs` on `set`, first setting aside what an earlier process left unfinished.
-    /// - Parameter lease: this process's lease on `runs` (`EvaluationStore.lease(runs:)`); every write checks it.
+    /// Runs what `queue` hands out, after it has set aside what an earlier process left unfinished.
     /// - Throws: `EvaluationError.serverFailing` after `failureLimit` failed samples in a row; `.database` when the
-    ///   store fails (a full disk) and `.leaseLost` when another process took the run over: what is stored stays
-    ///   whole; `ModelFleetError` when no server answers at all, `SolveError` for bad prompts or configuration; `CancellationError` when cancelled (everything finished
-    ///   so far is stored).
-    public func run(
-        _ runs: [RunRecord], set: ProblemSet, lease: RunLease,
-        onEvent: @escaping @Sendable (EvaluationEvent) -> Void
-    ) async throws {
-        var abandoned = 0
-        var redone = 0
-        var finished = 0
-        var work: [(RunRecord, Problem, Int)] = []
-        var done: [String: Set<SampleKey>] = [:]
-        for run in runs {
-            redone += try store.redoHalfWrittenSamples(of: run.name, lease: lease).count
-            abandoned += try store.abandonPendingAttempts(of: run.name, lease: lease)
-            done[run.name] = try store.finishedSamples(of: run.name)
-        }
-        // Sample-major, then problem, then run: stopping early leaves every model with the same problems done.
-        for sample in 0..<plan.samples {
-            for problem in set.problems {
-                for run in runs {
-                    if done[run.name, default: []].contains(SampleKey(problem: problem.slug, sample: sample)) {
-                        finished += 1
-                    } else {
-                        work.append((run, problem, sample))
-                    }
-                }
-            }
-        }
-        let total = work.count + finished
-        onEvent(.started(runs: runs, total: total, finished: finished, abandoned: abandoned, redone: redone))
-
-        var consecutiveFailures = 0
-        var lastFailure = ""
-        var completed = finished
-        try await withThrowingTaskGroup(of: String?.self) { group in
-            var next = work.makeIterator()
-            var inFlight = 0
-            func startNext() -> Bool {
-                guard let (run, problem, sample) = next.next() else { return false }
+    ///   store fails (a full disk) and `.leaseLost` when another process took the run or sample over: what is stored
+    ///   stays whole; `ModelFleetError` when no server answers at all, `SolveError` for bad prompts or
+    ///   configuration; `CancellationError` when cancelled (everything finished so far is stored).
+    public func run(_ queue: any SampleQueue, onEvent: @escaping @Sendable (EvaluationEvent) -> Void) async throws {
+        let start = try await queue.start()
+        onEvent(
+            .started(
+                runs: queue.runs, total: start.total, finished: start.finished, abandoned: start.abandoned,
+                redone: start.redone))
+        let failures = FailureStreak(limit: failureLimit, completed: start.finished, total: start.total)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<samplesUnderWay {
                 group.addTask {
-                    try await solveSample(run: run, problem: problem, sample: sample, lease: lease, onEvent: onEvent)
-                }
-                inFlight += 1
-                return true
-            }
-            for _ in 0..<samplesUnderWay where startNext() {}
-            while inFlight > 0, let failure = try await group.next() {
-                inFlight -= 1
-                if let failure {
-                    lastFailure = failure
-                    consecutiveFailures += 1
-                    if consecutiveFailures >= failureLimit {
-                        group.cancelAll()
-                        throw EvaluationError.serverFailing(
-                            detail: lastFailure, completed: completed, remaining: work.count + finished - completed)
+                    while let sample = try await queue.next() {
+                        let failure = try await solve(sample, queue: queue, onEvent: onEvent)
+                        try failures.count(failure)
                     }
-                } else {
-                    consecutiveFailures = 0
-                    completed += 1
                 }
-                _ = startNext()
             }
+            try await group.waitForAll()
         }
     }
 
     /// One sample: solve, store each attempt as it finishes, then the sample with all its attempts in one
     /// transaction. Returns why it could not finish, if so (its stored attempts are then set aside).
     /// - Throws: a store failure (the run stops: a full disk fails every later sample too), `SolveError`,
-    ///   `ModelFleetError`, or
-    ///   `CancellationError`.
-    private func solveSample(
-        run: RunRecord, problem: Problem, sample: Int, lease: RunLease,
-        onEvent: @escaping @Sendable (EvaluationEvent) -> Void
+    ///   `ModelFleetError`, or `CancellationError`.
+    private func solve(
+        _ queued: QueuedSample, queue: any SampleQueue, onEvent: @escaping @Sendable (EvaluationEvent) -> Void
     ) async throws -> String? {
-        let store = store
+        let (run, problem, sample) = (queued.run, queued.problem, queued.sample)
         let started = ContinuousClock.now
-        let storeFailure = FirstError()
+        let writer = AttemptWriter(queue: queue, sample: queued)
         let outcome: SolveOutcome
         do {
             outcome = try await solver.solve(problem, options: plan.solveOptions(for: run, sample: sample)) { event in
                 guard case .attemptFinished(let attempt) = event else { return }
                 // A failed request is not an attempt of the model; the sample is rerun.
                 guard !attempt.outcome.isServerFailure else { return }
-                do {
-                    try store.record(attempt, run: run, problem: problem.slug, sample: sample, lease: lease)
-                } catch {
-                    storeFailure.keep(error)
-                }
+                writer.write(attempt)
                 onEvent(.attemptFinished(run: run.name, problem: problem.slug, sample: sample, attempt))
             }
         } catch is CancellationError {
+            await writer.close()
             throw CancellationError()
         } catch let error as SolveError {
             // Bad prompts or configuration: nothing can run.
@@ -165,30 +92,101 @@ public struct EvaluationRunner: Sendable {
             // No server for this model before its first request: nothing can run.
             throw error
         } catch {
-            try storeFailure.rethrow()
-            return try setAside(run: run, problem: problem, sample: sample, lease: lease, reason: "\(error)", onEvent)
+            try await writer.finish()
+            return try await setAside(queued, queue: queue, reason: "\(error)", onEvent)
         }
-        try storeFailure.rethrow()
+        try await writer.finish()
         if let failed = outcome.serverFailure {
-            return try setAside(
-                run: run, problem: problem, sample: sample, lease: lease, reason: failed.message, onEvent)
+            return try await setAside(queued, queue: queue, reason: failed.message, onEvent)
         }
         let elapsed = started.duration(to: .now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let result = SampleResult(outcome: outcome, run: run, problem: problem, sample: sample, seconds: seconds)
-        try store.finish(result, attempts: outcome.attempts, run: run, lease: lease)
+        try await queue.finish(result, attempts: outcome.attempts, of: queued)
         onEvent(.sampleFinished(result))
         return nil
     }
 
     /// Reports a sample that could not finish and marks its stored attempts `abandoned`; returns `reason`.
     private func setAside(
-        run: RunRecord, problem: Problem, sample: Int, lease: RunLease, reason: String,
+        _ queued: QueuedSample, queue: any SampleQueue, reason: String,
         _ onEvent: @Sendable (EvaluationEvent) -> Void
-    ) throws -> String {
-        try store.abandonAttempts(of: SampleKey(problem: problem.slug, sample: sample), run: run.name, lease: lease)
-        onEvent(.sampleFailed(run: run.name, problem: problem.slug, sample: sample, reason: reason))
+    ) async throws -> String {
+        try await queue.setAside(queued, reason: reason)
+        onEvent(
+            .sampleFailed(run: queued.run.name, problem: queued.problem.slug, sample: queued.sample, reason: reason))
         return reason
+    }
+}
+
+/// Consecutive failed samples, over all of a runner's loops: past `limit` the server is taken to be down.
+private final class FailureStreak: @unchecked Sendable {  // every property is guarded by `lock`
+    private let lock = NSLock()
+    private let limit: Int
+    private let total: Int
+    private var completed: Int
+    private var streak = 0
+
+    init(limit: Int, completed: Int, total: Int) {
+        self.limit = limit
+        self.completed = completed
+        self.total = total
+    }
+
+    /// Counts one sample: finished when `failure` is nil.
+    /// - Throws: `EvaluationError.serverFailing` when this failure makes `limit` in a row.
+    func count(_ failure: String?) throws {
+        try lock.withLock {
+            guard let failure else {
+                streak = 0
+                completed += 1
+                return
+            }
+            streak += 1
+            if streak >= limit {
+                throw EvaluationError.serverFailing(
+                    detail: failure, completed: completed, remaining: max(0, total - completed))
+            }
+        }
+    }
+}
+
+/// The attempts of one sample, stored in the order they finish by one task of their own: the solver reports them
+/// from a synchronous callback, and a database write may wait.
+private final class AttemptWriter: Sendable {
+    private let continuation: AsyncStream<AttemptRecord>.Continuation
+    private let task: Task<Void, Never>
+    private let failure: FirstError
+
+    init(queue: any SampleQueue, sample: QueuedSample) {
+        let (stream, continuation) = AsyncStream.makeStream(of: AttemptRecord.self)
+        let failure = FirstError()
+        self.continuation = continuation
+        self.failure = failure
+        task = Task {
+            for await attempt in stream {
+                do {
+                    try await queue.record(attempt, of: sample)
+                } catch {
+                    failure.keep(error)
+                }
+            }
+        }
+    }
+
+    /// Queues `attempt` for storing.
+    func write(_ attempt: AttemptRecord) { continuation.yield(attempt) }
+
+    /// Waits until every queued attempt is stored.
+    func close() async {
+        continuation.finish()
+        await task.value
+    }
+
+    /// Waits until every queued attempt is stored; rethrows the first write's failure.
+    func finish() async throws {
+        await close()
+        try failure.rethrow()
     }
 }
 

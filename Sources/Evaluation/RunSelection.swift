@@ -35,18 +35,19 @@ public enum RunSelection: Sendable, Hashable {
 }
 
 extension ComparisonReport {
-    /// What `solve compare` reports: the runs `selection` picks in the database at `path`, with pass@k at `ks`
-    /// (default: 1, and the fewest samples any run has of a problem when that is more than one).
+    /// What `solve compare` reports: the runs `selection` picks in the database at `location` (a file or a
+    /// `postgres://` URL, read live while workers fill it), with pass@k at `ks` (default: 1, and the fewest samples
+    /// any run has of a problem when that is more than one).
     /// - Returns: the report, the runs picked and how many samples they have.
-    /// - Throws: `EvaluationError` when there is no database, no such run, or SQLite fails.
-    public static func comparing(_ selection: RunSelection, database path: String, ks: [Int]?) throws -> (
+    /// - Throws: `EvaluationError` when there is no database, no such run, or the database fails.
+    public static func comparing(_ selection: RunSelection, database location: String, ks: [Int]?) async throws -> (
         report: ComparisonReport, runs: [String], samples: Int
     ) {
-        guard FileManager.default.fileExists(atPath: path) else { throw EvaluationError.noDatabase(path: path) }
-        let store = try EvaluationStore(path: path)
-        let stored = try store.runs()
-        let chosen = try selection.names(among: stored, database: path)
-        let samples = try store.samples(runs: chosen)
+        let (stored, chosen, samples) = try await EvaluationDatabases.with(location, mustExist: true) { store in
+            let stored = try await store.runs()
+            let chosen = try selection.names(among: stored, database: store.location)
+            return (stored, chosen, try await store.samples(runs: chosen))
+        }
         let fewest = Dictionary(grouping: samples) { "\($0.run)\u{0}\($0.problem)" }.values.map(\.count).min() ?? 1
         let report = ComparisonReport(
             samples: samples, runs: chosen, ks: ks ?? PassAtK.defaultKs(samplesPerProblem: fewest),

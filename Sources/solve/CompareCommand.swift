@@ -15,7 +15,7 @@ struct CompareCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: "The SQLite database (default: runs/eval.sqlite, under runs_dir of solve.yaml).")
+    @Option(name: .long, help: ArgumentHelp(DatabaseOption.help))
     var db: String?
 
     @Option(name: .long, help: "Comma-separated run names, in display order (default: every run in the database).")
@@ -56,11 +56,9 @@ struct CompareCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandFailure.funnel {
-            let path =
-                try db
-                ?? EvaluationStore.defaultPath(
-                    runsDirectory: SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) }).runsDirectory)
-            let (report, chosen, samples) = try ComparisonReport.comparing(selection, database: path, ks: ks)
+            let location = try DatabaseOption.resolved(db, config: config)
+            let (report, chosen, samples) = try await ComparisonReport.comparing(
+                selection, database: location, ks: ks)
             let text = report.render(ReportFormat(rawValue: format) ?? .table)
             if let out {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: out))

@@ -9,8 +9,12 @@ import Solving
 struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Evaluate models on a problem set; every attempt is stored in SQLite as it finishes.",
-        subcommands: [EvalRunCommand.self, EvalMergeCommand.self],
+        abstract:
+            "Evaluate models on a problem set; every attempt is stored (SQLite, or PostgreSQL shared by workers) as it finishes.",
+        subcommands: [
+            EvalRunCommand.self, EvalStatusCommand.self, EvalMergeCommand.self, EvalExportCommand.self,
+            EvalImportCommand.self,
+        ],
         defaultSubcommand: EvalRunCommand.self
     )
 }
@@ -24,8 +28,10 @@ struct EvalRunCommand: AsyncParsableCommand {
             model "routed"). A sample is one independent solve with up to --max-attempts model requests, as a \
             contestant (the hidden tests judge the one submitted program; then every candidate, for oracle any-of-N, \
             never fed back) or with --oracle; its first candidate (or attempt) is the single-shot result. Ctrl-C, a \
-            crash or a dead server loses nothing: rerun with --resume (and the same --run) to continue. Exit code 0 \
-            when the run is complete, 1 when samples remain, 2 when it could not run.
+            crash or a dead server loses nothing: rerun with --resume (and the same --run) to continue. With --db \
+            postgres://… every `solve eval` given the same --run and settings is one more worker on it, on any \
+            machine: each claims one sample at a time, and the samples of a worker that dies go back to the others. \
+            Exit code 0 when the run is complete, 1 when samples remain, 2 when it could not run.
             """
     )
 
@@ -53,7 +59,7 @@ struct EvalRunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Samples in flight at once (requests to the server).")
     var concurrency = 8
 
-    @Option(name: .long, help: "The SQLite database (default: runs/eval.sqlite, under runs_dir of solve.yaml).")
+    @Option(name: .long, help: ArgumentHelp(DatabaseOption.help))
     var db: String?
 
     @Option(
@@ -110,10 +116,10 @@ struct EvalRunCommand: AsyncParsableCommand {
                     language: language,
                     endpoint: server.endpoint, shard: try shard.map(Shard.init(parsing:)),
                     protocol: oracle ? .oracle : .contestant)
-                let session = try EvaluationSession(
+                let session = try await EvaluationSession(
                     EvaluationRequest(
-                        set: try setURL(), plan: plan, concurrency: concurrency, database: db, runName: run,
-                        resume: resume),
+                        set: try setURL(), plan: plan, concurrency: concurrency, database: DatabaseOption.given(db),
+                        runName: run, resume: resume),
                     runsDirectory: settings.runsDirectory)
                 let localServer = try await server.startLocalServer(
                     parallel: server.localSlots ?? concurrency, into: &settings, status: true, signals: signals)
@@ -127,12 +133,13 @@ struct EvalRunCommand: AsyncParsableCommand {
                 let summary = try await session.run(
                     config: settings, prompts: prompts,
                     judge: try Judge(concurrency: ProcessInfo.processInfo.activeProcessorCount),
-                    onPrepared: { lease, name in
-                        signals.onSignal { lease.release() }
-                        signals.sayOnSignal { progress.interrupted(database: session.store.path, run: name) }
+                    onPrepared: { queue, name in
+                        signals.onSignal { queue.release() }
+                        signals.sayOnSignal { progress.interrupted(database: session.database.location, run: name) }
                     },
                     onEvent: { progress.show($0) })
                 progress.finish()
+                await session.database.close()
                 if json {
                     print(summary.report.render(.json))
                 } else {
@@ -187,11 +194,155 @@ struct EvalMergeCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandFailure.funnel {
-            try EvaluationStore(path: into).merge(databases: from) { path, added in
+            try await EvaluationStore(path: into).merge(databases: from) { path, added in
                 for (run, count) in added.sorted(by: { $0.key < $1.key }) {
                     print("\(path): run \(run): \(count) samples added")
                 }
             }
         }
     }
+}
+
+/// `--db` and `SOLVE_DB`: an SQLite file or a PostgreSQL URL.
+enum DatabaseOption {
+    static let help = """
+        The database: an SQLite file, or postgres://USER[:PASSWORD]@HOST[:PORT]/DB shared by workers on several \
+        machines (default: $SOLVE_DB, else runs/eval.sqlite under runs_dir of solve.yaml).
+        """
+
+    /// `--db`, else `SOLVE_DB`, else nil (the default file).
+    static func given(_ option: String?) -> String? {
+        if let option { return option }
+        let variable = ProcessInfo.processInfo.environment["SOLVE_DB"] ?? ""
+        return variable.isEmpty ? nil : variable
+    }
+
+    /// `given(option)`, else `runs/eval.sqlite` under the configured runs folder.
+    static func resolved(_ option: String?, config: String?) throws -> String {
+        try given(option)
+            ?? EvaluationStore.defaultPath(
+                runsDirectory: SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) }).runsDirectory)
+    }
+}
+
+/// `solve eval status`: how far runs are, and what each worker did.
+struct EvalStatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show runs' progress and their workers (samples per minute, failures, samples held).",
+        discussion: """
+            Read while workers run. A worker is running, stopped (it ended), gone (its process on this machine \
+            has ended without a word: its samples went back to the queue) or silent (no heartbeat for \
+            30 s: its samples go back to the queue).
+            """
+    )
+
+    @Option(name: .long, help: ArgumentHelp(DatabaseOption.help))
+    var db: String?
+
+    @Option(name: .long, help: "Comma-separated run names (default: every run in the database).")
+    var runs: String?
+
+    @Option(name: .long, help: "Configuration file, for its runs_dir (default: ./solve.yaml).")
+    var config: String?
+
+    @Flag(name: .long, help: "Print the status as JSON.")
+    var json = false
+
+    func run() async throws {
+        try await CommandFailure.funnel {
+            let location = try DatabaseOption.resolved(db, config: config)
+            let status = try await EvaluationDatabases.with(location, mustExist: true) { database in
+                let stored = try await database.runs()
+                let names =
+                    try runList(runs).map {
+                        try RunSelection.named($0).names(among: stored, database: database.location)
+                    }
+                    ?? stored.map(\.name)
+                guard !names.isEmpty else { throw EvaluationError.noRuns(database: database.location) }
+                return try await database.status(of: names)
+            }
+            print(json ? status.json : status.table)
+        }
+    }
+}
+
+/// `solve eval export`: runs of any database (a PostgreSQL store) copied into one SQLite file to share.
+struct EvalExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Copy runs (finished samples and their attempts) into an SQLite file.",
+        discussion:
+            "The file is created when missing; a run it already has must have the same settings, and gains the samples it lacks."
+    )
+
+    @Option(name: .long, help: ArgumentHelp(DatabaseOption.help))
+    var db: String?
+
+    @Option(name: .long, help: "The SQLite file to write.")
+    var to: String
+
+    @Option(name: .long, help: "Comma-separated run names (default: every run).")
+    var runs: String?
+
+    @Option(name: .long, help: "Configuration file, for its runs_dir (default: ./solve.yaml).")
+    var config: String?
+
+    func run() async throws {
+        try await CommandFailure.funnel {
+            let source = try DatabaseOption.resolved(db, config: config)
+            guard !EvaluationDatabases.isServer(to) else {
+                throw CommandFailure("--to names a file: export writes SQLite (import copies into PostgreSQL)")
+            }
+            let added = try await EvaluationDatabases.with(source, mustExist: true) { database in
+                try await EvaluationStore(path: to).merge(from: database, runs: runList(runs))
+            }
+            for (run, count) in added.sorted(by: { $0.key < $1.key }) {
+                print("\(to): run \(run): \(count) samples added")
+            }
+        }
+    }
+}
+
+/// `solve eval import`: an SQLite file's runs copied into the database (a PostgreSQL store).
+struct EvalImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Copy runs of an SQLite file into the database (a PostgreSQL store).",
+        discussion:
+            "A run the database already has must have the same settings, and gains the samples it lacks; refused while workers run it."
+    )
+
+    @Argument(help: "The SQLite file to read.")
+    var file: String
+
+    @Option(name: .long, help: ArgumentHelp(DatabaseOption.help))
+    var db: String?
+
+    @Option(name: .long, help: "Comma-separated run names (default: every run).")
+    var runs: String?
+
+    @Option(name: .long, help: "Configuration file, for its runs_dir (default: ./solve.yaml).")
+    var config: String?
+
+    func run() async throws {
+        try await CommandFailure.funnel {
+            guard FileManager.default.fileExists(atPath: file) else {
+                throw EvaluationError.noSuchDatabase(path: file)
+            }
+            let target = try DatabaseOption.resolved(db, config: config)
+            let source = try EvaluationStore(path: file)
+            let added = try await EvaluationDatabases.with(target) { database in
+                try await database.merge(from: source, runs: runList(runs))
+            }
+            for (run, count) in added.sorted(by: { $0.key < $1.key }) {
+                print("run \(run): \(count) samples added")
+            }
+        }
+    }
+}
+
+/// `--runs a,b` as names; nil without the option.
+private func runList(_ option: String?) -> [String]? {
+    option.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
 }

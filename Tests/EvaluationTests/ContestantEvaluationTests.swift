@@ -19,7 +19,7 @@ import Testing
         _ store: EvaluationStore, candidates: [Int: (name: String, language: String)],
         behaviours: [String: ContestantScripts.Behaviour], hidden: [String: Verdict] = [:], attempts: Int = 5,
         protocol: SolveProtocol = .contestant
-    ) throws -> (EvaluationRunner, SolveConfig) {
+    ) throws -> (StoreRunner, SolveConfig) {
         var config = EvaluationRunnerTests.config(["m"])
         config.models[0].sampling.seed = ContestantScripts.seed
         config.language = "cpp"
@@ -28,7 +28,7 @@ import Testing
         let judge = ContestantScripts.judge(behaviours, hidden: hidden)
         let solver = Solver(config: config, prompts: prompts, judge: judge, requestLimit: 4) { _, _ in chat }
         let plan = EvaluationPlan(models: ["m"], samples: 1, maxAttempts: attempts, protocol: `protocol`)
-        return (EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: 2), config)
+        return (StoreRunner(store: store, solver: solver, plan: plan, concurrency: 2), config)
     }
 
     static let candidates: [Int: (name: String, language: String)] = [
@@ -81,7 +81,7 @@ import Testing
             try await runner.run(runs, set: set, lease: lease) { _ in }
             lease.release()
         }
-        let (report, _, _) = try ComparisonReport.comparing(.named(["c", "o"]), database: store.path, ks: nil)
+        let (report, _, _) = try await ComparisonReport.comparing(.named(["c", "o"]), database: store.path, ks: nil)
         #expect(report.runs.map(\.protocol) == [.contestant, .oracle])
         #expect(report.pairedTests.isEmpty)
         #expect(report.notes.contains { $0.hasPrefix("c (contestant) and o (oracle) are not paired") })

@@ -61,11 +61,11 @@ import Testing
     func runner(
         _ store: EvaluationStore, _ scenarios: [String], samples: Int = 1, attempts: Int = 3, concurrency: Int = 4,
         models: [String: ScriptedChatModel] = [:], protocol: SolveProtocol = .oracle
-    ) throws -> (EvaluationRunner, SolveConfig) {
+    ) throws -> (StoreRunner, SolveConfig) {
         let (solver, config) = try solver(scenarios, requestLimit: concurrency, models: models)
         let plan = EvaluationPlan(
             models: scenarios, samples: samples, maxAttempts: attempts, protocol: `protocol`)
-        return (EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: concurrency), config)
+        return (StoreRunner(store: store, solver: solver, plan: plan, concurrency: concurrency), config)
     }
 
     @Test func everyAttemptAndSampleIsStoredWithItsOutcome() async throws {
@@ -153,7 +153,8 @@ import Testing
         let runs = try runner.prepare(planned, set: set, resume: false)
         let run = try #require(runs.first)
         let problem = try #require(set.problems.first)
-        let outcome = try await runner.solver.solve(problem, options: runner.plan.solveOptions(for: run, sample: 0))
+        let outcome = try await runner.runner.solver.solve(
+            problem, options: runner.plan.solveOptions(for: run, sample: 0))
         #expect(outcome.attempts.map(\.verdict) == ["WA", "AC"])
         let lease = try store.lease(runs: ["w"])
         defer { lease.release() }
@@ -257,16 +258,16 @@ import Testing
             let plan = EvaluationPlan(
                 models: ["plain"], samples: 1, maxAttempts: 2, shard: Shard(index: index + 1, count: 2),
                 protocol: .oracle)
-            let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: 2)
+            let runner = StoreRunner(store: store, solver: solver, plan: plan, concurrency: 2)
             let runs = try runner.prepare(
                 plan.runs(named: "s", set: part, config: config, promptsHash: "h"), set: part, resume: false)
             try await runner.run(runs, set: part, lease: try store.lease(runs: ["s"])) { _ in }
             stores.append(store)
         }
         let merged = try Self.database()
-        #expect(try merged.merge(from: stores[0]) == ["s": 3])
-        #expect(try merged.merge(from: stores[1]) == ["s": 2])
-        #expect(try merged.merge(from: stores[1]) == ["s": 0], "merging twice adds nothing")
+        #expect(try await merged.merge(from: stores[0]) == ["s": 3])
+        #expect(try await merged.merge(from: stores[1]) == ["s": 2])
+        #expect(try await merged.merge(from: stores[1]) == ["s": 0], "merging twice adds nothing")
         #expect(try merged.samples(runs: ["s"]).map(\.problem) == ["p1", "p2", "p3", "p4", "p5"])
         #expect(try merged.run(named: "s")?.shards == ["1/2", "2/2"])
         #expect(try merged.attemptCounts(of: "s") == ["final": 5])
@@ -364,7 +365,7 @@ final class EventLog: @unchecked Sendable {
         let prompts = try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path)
         let solver = Solver(config: config, prompts: prompts, judge: try Judge(concurrency: 2), requestLimit: 4)
         let plan = EvaluationPlan(models: ["feedback", "plain"], samples: 1, maxAttempts: 3, protocol: .oracle)
-        let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: 4)
+        let runner = StoreRunner(store: store, solver: solver, plan: plan, concurrency: 4)
         let runs = try runner.prepare(
             plan.runs(named: "t", set: set, config: config, promptsHash: "h"), set: set, resume: false)
         let lease = try store.lease(runs: runs.map(\.name))

@@ -11,11 +11,11 @@ import Testing
     func session(
         models: [String] = ["plain"], samples: Int = 1, runName: String? = nil, resume: Bool = false,
         database: String? = nil
-    ) throws -> EvaluationSession {
+    ) async throws -> EvaluationSession {
         let set = try EvaluationRunnerTests.problemSet(count: 2)
         let plan = EvaluationPlan(models: models, samples: samples, maxAttempts: 2)
         let path = try database ?? Fixtures.temporaryDirectory(prefix: "evaldb").appendingPathComponent("e.sqlite").path
-        return try EvaluationSession(
+        return try await EvaluationSession(
             EvaluationRequest(
                 set: URL(fileURLWithPath: set.source), plan: plan, concurrency: 2, database: path, runName: runName,
                 resume: resume),
@@ -35,26 +35,28 @@ import Testing
 
     @Test func runsAreNamedByOptionThenByTheLatestRunOnResumeThenByModelAndTime() async throws {
         let date = Date(timeIntervalSince1970: 0)
-        #expect(try session(runName: "mine").runName(date: date) == "mine")
-        let named = try session(models: ["a", "b"]).runName(date: date)
+        #expect(try await session(runName: "mine").runName(date: date) == "mine")
+        let named = try await session(models: ["a", "b"]).runName(date: date)
         #expect(named.hasPrefix("compare-19") || named.hasPrefix("compare-20"))
-        #expect(try session(models: []).runName(date: date).hasPrefix("routed-"))
-        #expect(throws: EvaluationError.self) { try session(resume: true).runName() }
+        #expect(try await session(models: []).runName(date: date).hasPrefix("routed-"))
+        let unnamed = try await session(resume: true)
+        await #expect(throws: EvaluationError.self) { try await unnamed.runName() }
 
-        let first = try session(models: ["plain", "feedback"], runName: "pair")
+        let first = try await session(models: ["plain", "feedback"], runName: "pair")
         let summary = try await run(first, scenarios: ["plain", "feedback"])
         #expect(summary.runs == ["pair/plain", "pair/feedback"])
-        let resumed = try session(models: ["plain", "feedback"], resume: true, database: first.store.path)
-        #expect(try resumed.runName() == "pair", "the latest run's name without its /alias")
+        let resumed = try await session(
+            models: ["plain", "feedback"], resume: true, database: first.database.location)
+        #expect(try await resumed.runName() == "pair", "the latest run's name without its /alias")
     }
 
     @Test func aRunIsCompleteIncompleteOrStopped() async throws {
-        let complete = try await run(try session(models: ["plain"], runName: "ok"), scenarios: ["plain"])
+        let complete = try await run(try await session(models: ["plain"], runName: "ok"), scenarios: ["plain"])
         guard case .complete = complete.status else { Issue.record("\(complete.status)"); return }
         #expect(complete.report.runs.map(\.run) == ["ok"])
 
         // Two failed samples are fewer than the failures in a row that stop a run: they remain for a resume.
-        let failed = try await run(try session(models: ["always-500"], runName: "few"), scenarios: ["always-500"])
+        let failed = try await run(try await session(models: ["always-500"], runName: "few"), scenarios: ["always-500"])
         guard case .incomplete(missing: 2, expected: 2) = failed.status else {
             Issue.record("\(failed.status)"); return
         }

@@ -117,7 +117,7 @@ import Testing
         #expect(Self.refusal { try store.lease(runs: ["r"], holder: Self.elsewhere) } != nil)
     }
 
-    @Test func aMergeIntoARunBeingEvaluatedIsRefused() throws {
+    @Test func aMergeIntoARunBeingEvaluatedIsRefused() async throws {
         let source = try Self.store()
         let run = RunRecord(
             name: "m", model: "plain", samples: 1, maxAttempts: 1, problemSet: "set", shards: [], settings: "{}",
@@ -125,8 +125,8 @@ import Testing
         try source.create(run, problems: [])
         let target = try Self.store()
         let lease = try target.lease(runs: ["m"])
-        #expect(throws: EvaluationError.self) { try target.merge(from: source) }
+        await #expect(throws: EvaluationError.self) { try await target.merge(from: source) }
         lease.release()
-        #expect(try target.merge(from: source) == ["m": 0])
+        #expect(try await target.merge(from: source) == ["m": 0])
     }
 }

@@ -84,7 +84,7 @@ import Testing
         let planned = try plan.runs(named: "killed", set: set, config: config, promptsHash: stored.promptsHash)
         #expect(planned.map(\.settings) == [stored.settings])
         #expect(planned.map(\.settingsHash) == [stored.settingsHash])
-        let runner = EvaluationRunner(store: store, solver: solver, plan: plan, concurrency: 4)
+        let runner = StoreRunner(store: store, solver: solver, plan: plan, concurrency: 4)
         let runs = try runner.prepare(planned, set: set, resume: true)
         // The killed process's lease is left behind; it has expired by now.
         let heartbeat = try #require(try Self.rows("SELECT heartbeat_at FROM run_lease", inDatabaseAt: path).first)
@@ -114,18 +114,17 @@ import Testing
         }
     }
 
-    /// A merge copies every run, problem, sample and final attempt, each column as stored (a sample's
-    /// `finished_at` is the time of the merge).
-    @Test func aMergeCopiesEveryStoredValueAsItIs() throws {
+    /// A merge copies every run, problem, sample and final attempt, each column as stored.
+    @Test func aMergeCopiesEveryStoredValueAsItIs() async throws {
         let earlier = try Fixtures.evaluationDatabase()
         let merged = try EvaluationRunnerTests.database()
-        let added = try merged.merge(from: EvaluationStore(path: earlier))
+        let added = try await merged.merge(from: EvaluationStore(path: earlier))
         #expect(added == ["done/cut": 4, "done/fb": 4, "done/nocode": 4, "done/plain": 4, "part": 1, "killed": 2])
-        let attemptColumns = try DatabaseQueue(path: earlier).read { db in
+        let attemptColumns = try await DatabaseQueue(path: earlier).read { db in
             try db.columns(in: "attempt").map(\.name).filter { $0 != "id" }.joined(separator: ", ")
         }
-        let sampleColumns = try DatabaseQueue(path: earlier).read { db in
-            try db.columns(in: "sample").map(\.name).filter { $0 != "finished_at" }.joined(separator: ", ")
+        let sampleColumns = try await DatabaseQueue(path: earlier).read { db in
+            try db.columns(in: "sample").map(\.name).joined(separator: ", ")
         }
         for sql in [
             "SELECT * FROM run ORDER BY name", "SELECT * FROM problem ORDER BY run, slug",

@@ -275,7 +275,7 @@ public final class PostgresCluster: @unchecked Sendable {
     }
 
     /// A loopback port nothing listens on now.
-    private static func freeLoopbackPort() throws -> Int {
+    public static func freeLoopbackPort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw PostgresClusterError("socket: \(String(cString: strerror(errno)))") }
         defer { close(fd) }

@@ -10,13 +10,17 @@ public func solveBinary() throws -> URL {
         "no solve binary next to \(bundle.path); build with swift build --build-tests")
 }
 
-/// Runs the built `solve` binary (or a copy of it) in `directory` and returns exit code, stdout and stderr.
+/// Runs the built `solve` binary (or a copy of it) in `directory`, with `environment` added to this process's, and
+/// returns exit code, stdout and stderr.
 public func runSolve(
-    _ arguments: [String], binary: URL? = nil, directory: URL = Fixtures.root
+    _ arguments: [String], binary: URL? = nil, directory: URL = Fixtures.root, environment: [String: String] = [:]
 ) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = try binary ?? solveBinary()
     process.arguments = arguments
+    if !environment.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+    }
     process.currentDirectoryURL = directory
     let out = Pipe()
     let err = Pipe()
