@@ -34,103 +34,109 @@ public final class EvaluationStore: Sendable {
         }
     }
 
+    /// The store's migrations, in order: an identifier and SQLite's statements (separated by `;`). PostgreSQL
+    /// applies the same ones, translated to its types (`PostgresSchema`).
+    static let migrations: [(identifier: String, sql: String)] = [
+        (
+            "v1",
+            """
+            CREATE TABLE run (
+                name TEXT PRIMARY KEY NOT NULL,
+                model TEXT NOT NULL,
+                samples INTEGER NOT NULL,
+                max_attempts INTEGER NOT NULL,
+                problem_set TEXT NOT NULL,
+                shards TEXT NOT NULL,
+                settings TEXT NOT NULL,
+                settings_hash TEXT NOT NULL,
+                prompts_hash TEXT NOT NULL,
+                created_at DATETIME NOT NULL
+            );
+            CREATE TABLE problem (
+                run TEXT NOT NULL REFERENCES run(name) ON DELETE CASCADE,
+                slug TEXT NOT NULL,
+                title TEXT NOT NULL,
+                difficulty TEXT,
+                tags TEXT NOT NULL,
+                PRIMARY KEY (run, slug)
+            );
+            CREATE TABLE attempt (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                run TEXT NOT NULL REFERENCES run(name) ON DELETE CASCADE,
+                problem TEXT NOT NULL,
+                sample INTEGER NOT NULL,
+                number INTEGER NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('pending', 'final', 'abandoned')),
+                model TEXT NOT NULL,
+                alias TEXT NOT NULL,
+                endpoint TEXT NOT NULL,
+                strategy TEXT NOT NULL,
+                temperature DOUBLE,
+                seed INTEGER NOT NULL,
+                messages TEXT NOT NULL,
+                reasoning TEXT NOT NULL,
+                answer TEXT NOT NULL,
+                language TEXT,
+                code TEXT,
+                verdict TEXT NOT NULL,
+                message TEXT NOT NULL,
+                judge TEXT,
+                repeat_of INTEGER,
+                prompt_tokens INTEGER,
+                completion_tokens INTEGER,
+                seconds DOUBLE NOT NULL,
+                first_token_seconds DOUBLE,
+                finish_reason TEXT,
+                truncated BOOLEAN NOT NULL,
+                no_code BOOLEAN NOT NULL,
+                settings_hash TEXT NOT NULL,
+                prompts_hash TEXT NOT NULL,
+                created_at DATETIME NOT NULL
+            );
+            CREATE INDEX attempt_sample ON attempt (run, problem, sample);
+            CREATE TABLE sample (
+                run TEXT NOT NULL REFERENCES run(name) ON DELETE CASCADE,
+                problem TEXT NOT NULL,
+                sample INTEGER NOT NULL,
+                model TEXT NOT NULL,
+                difficulty TEXT,
+                tags TEXT NOT NULL,
+                max_attempts INTEGER NOT NULL,
+                attempts INTEGER NOT NULL,
+                first_attempt_accepted BOOLEAN NOT NULL,
+                accepted BOOLEAN NOT NULL,
+                accepted_at_attempt INTEGER,
+                completion_tokens INTEGER NOT NULL,
+                seconds DOUBLE NOT NULL,
+                truncated_attempts INTEGER NOT NULL,
+                no_code_attempts INTEGER NOT NULL,
+                finished_at DATETIME NOT NULL,
+                PRIMARY KEY (run, problem, sample)
+            );
+            """
+        ),
+        (
+            "v2: run leases",
+            """
+            CREATE TABLE run_lease (
+                run TEXT PRIMARY KEY NOT NULL,
+                token TEXT NOT NULL,
+                host TEXT NOT NULL,
+                pid INTEGER NOT NULL,
+                pid_namespace TEXT NOT NULL,
+                process_start INTEGER NOT NULL,
+                acquired_at DATETIME NOT NULL,
+                heartbeat_at DOUBLE NOT NULL
+            );
+            """
+        ),
+        ("v3: how a contestant's submission was chosen", "ALTER TABLE sample ADD COLUMN selection TEXT"),
+    ]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE run (
-                        name TEXT PRIMARY KEY NOT NULL,
-                        model TEXT NOT NULL,
-                        samples INTEGER NOT NULL,
-                        max_attempts INTEGER NOT NULL,
-                        problem_set TEXT NOT NULL,
-                        shards TEXT NOT NULL,
-                        settings TEXT NOT NULL,
-                        settings_hash TEXT NOT NULL,
-                        prompts_hash TEXT NOT NULL,
-                        created_at DATETIME NOT NULL
-                    );
-                    CREATE TABLE problem (
-                        run TEXT NOT NULL REFERENCES run(name) ON DELETE CASCADE,
-                        slug TEXT NOT NULL,
-                        title TEXT NOT NULL,
-                        difficulty TEXT,
-                        tags TEXT NOT NULL,
-                        PRIMARY KEY (run, slug)
-                    );
-                    CREATE TABLE attempt (
-                        id INTEGER PRIMARY KEY AUTOINCREMENT,
-                        run TEXT NOT NULL REFERENCES run(name) ON DELETE CASCADE,
-                        problem TEXT NOT NULL,
-                        sample INTEGER NOT NULL,
-                        number INTEGER NOT NULL,
-                        status TEXT NOT NULL CHECK (status IN ('pending', 'final', 'abandoned')),
-                        model TEXT NOT NULL,
-                        alias TEXT NOT NULL,
-                        endpoint TEXT NOT NULL,
-                        strategy TEXT NOT NULL,
-                        temperature DOUBLE,
-                        seed INTEGER NOT NULL,
-                        messages TEXT NOT NULL,
-                        reasoning TEXT NOT NULL,
-                        answer TEXT NOT NULL,
-                        language TEXT,
-                        code TEXT,
-                        verdict TEXT NOT NULL,
-                        message TEXT NOT NULL,
-                        judge TEXT,
-                        repeat_of INTEGER,
-                        prompt_tokens INTEGER,
-                        completion_tokens INTEGER,
-                        seconds DOUBLE NOT NULL,
-                        first_token_seconds DOUBLE,
-                        finish_reason TEXT,
-                        truncated BOOLEAN NOT NULL,
-                        no_code BOOLEAN NOT NULL,
-                        settings_hash TEXT NOT NULL,
-                        prompts_hash TEXT NOT NULL,
-                        created_at DATETIME NOT NULL
-                    );
-                    CREATE INDEX attempt_sample ON attempt (run, problem, sample);
-                    CREATE TABLE sample (
-                        run TEXT NOT NULL REFERENCES run(name) ON DELETE CASCADE,
-                        problem TEXT NOT NULL,
-                        sample INTEGER NOT NULL,
-                        model TEXT NOT NULL,
-                        difficulty TEXT,
-                        tags TEXT NOT NULL,
-                        max_attempts INTEGER NOT NULL,
-                        attempts INTEGER NOT NULL,
-                        first_attempt_accepted BOOLEAN NOT NULL,
-                        accepted BOOLEAN NOT NULL,
-                        accepted_at_attempt INTEGER,
-                        completion_tokens INTEGER NOT NULL,
-                        seconds DOUBLE NOT NULL,
-                        truncated_attempts INTEGER NOT NULL,
-                        no_code_attempts INTEGER NOT NULL,
-                        finished_at DATETIME NOT NULL,
-                        PRIMARY KEY (run, problem, sample)
-                    );
-                    """)
-        }
-        migrator.registerMigration("v2: run leases") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE run_lease (
-                        run TEXT PRIMARY KEY NOT NULL,
-                        token TEXT NOT NULL,
-                        host TEXT NOT NULL,
-                        pid INTEGER NOT NULL,
-                        pid_namespace TEXT NOT NULL,
-                        process_start INTEGER NOT NULL,
-                        acquired_at DATETIME NOT NULL,
-                        heartbeat_at DOUBLE NOT NULL
-                    );
-                    """)
-        }
-        migrator.registerMigration("v3: how a contestant's submission was chosen") { db in
-            try db.execute(sql: "ALTER TABLE sample ADD COLUMN selection TEXT")
+        for migration in migrations {
+            migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
         }
         return migrator
     }

@@ -15,9 +15,6 @@ struct CompareCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp(DatabaseOption.help))
-    var db: String?
-
     @Option(name: .long, help: "Comma-separated run names, in display order (default: every run in the database).")
     var runs: String?
 
@@ -33,8 +30,7 @@ struct CompareCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Write the report to this file instead of stdout.")
     var out: String?
 
-    @Option(name: .long, help: "Configuration file, for its runs_dir (default: ./solve.yaml).")
-    var config: String?
+    @OptionGroup var storage: DatabaseOptions
 
     func validate() throws {
         if runs != nil, models != nil { throw ValidationError("--runs and --models both pick runs; give one.") }
@@ -56,7 +52,7 @@ struct CompareCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandFailure.funnel {
-            let location = try DatabaseOption.resolved(db, config: config)
+            let location = try storage.location()
             let (report, chosen, samples) = try await ComparisonReport.comparing(
                 selection, database: location, ks: ks)
             let text = report.render(ReportFormat(rawValue: format) ?? .table)

@@ -216,10 +216,19 @@ enum DatabaseOption {
         let variable = ProcessInfo.processInfo.environment["SOLVE_DB"] ?? ""
         return variable.isEmpty ? nil : variable
     }
+}
 
-    /// `given(option)`, else `runs/eval.sqlite` under the configured runs folder.
-    static func resolved(_ option: String?, config: String?) throws -> String {
-        try given(option)
+/// `--db` and `--config` of the commands that read or copy a database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(DatabaseOption.help))
+    var db: String?
+
+    @Option(name: .long, help: "Configuration file, for its runs_dir (default: ./solve.yaml).")
+    var config: String?
+
+    /// `--db`, else `SOLVE_DB`, else `runs/eval.sqlite` under the configured runs folder.
+    func location() throws -> String {
+        try DatabaseOption.given(db)
             ?? EvaluationStore.defaultPath(
                 runsDirectory: SolveConfig.load(file: config.map { URL(fileURLWithPath: $0) }).runsDirectory)
     }
@@ -237,21 +246,17 @@ struct EvalStatusCommand: AsyncParsableCommand {
             """
     )
 
-    @Option(name: .long, help: ArgumentHelp(DatabaseOption.help))
-    var db: String?
-
     @Option(name: .long, help: "Comma-separated run names (default: every run in the database).")
     var runs: String?
-
-    @Option(name: .long, help: "Configuration file, for its runs_dir (default: ./solve.yaml).")
-    var config: String?
 
     @Flag(name: .long, help: "Print the status as JSON.")
     var json = false
 
+    @OptionGroup var storage: DatabaseOptions
+
     func run() async throws {
         try await CommandFailure.funnel {
-            let location = try DatabaseOption.resolved(db, config: config)
+            let location = try storage.location()
             let status = try await EvaluationDatabases.with(location, mustExist: true) { database in
                 let stored = try await database.runs()
                 let names =
@@ -276,21 +281,17 @@ struct EvalExportCommand: AsyncParsableCommand {
             "The file is created when missing; a run it already has must have the same settings, and gains the samples it lacks."
     )
 
-    @Option(name: .long, help: ArgumentHelp(DatabaseOption.help))
-    var db: String?
-
     @Option(name: .long, help: "The SQLite file to write.")
     var to: String
 
     @Option(name: .long, help: "Comma-separated run names (default: every run).")
     var runs: String?
 
-    @Option(name: .long, help: "Configuration file, for its runs_dir (default: ./solve.yaml).")
-    var config: String?
+    @OptionGroup var storage: DatabaseOptions
 
     func run() async throws {
         try await CommandFailure.funnel {
-            let source = try DatabaseOption.resolved(db, config: config)
+            let source = try storage.location()
             guard !EvaluationDatabases.isServer(to) else {
                 throw CommandFailure("--to names a file: export writes SQLite (import copies into PostgreSQL)")
             }
@@ -316,21 +317,17 @@ struct EvalImportCommand: AsyncParsableCommand {
     @Argument(help: "The SQLite file to read.")
     var file: String
 
-    @Option(name: .long, help: ArgumentHelp(DatabaseOption.help))
-    var db: String?
-
     @Option(name: .long, help: "Comma-separated run names (default: every run).")
     var runs: String?
 
-    @Option(name: .long, help: "Configuration file, for its runs_dir (default: ./solve.yaml).")
-    var config: String?
+    @OptionGroup var storage: DatabaseOptions
 
     func run() async throws {
         try await CommandFailure.funnel {
             guard FileManager.default.fileExists(atPath: file) else {
                 throw EvaluationError.noSuchDatabase(path: file)
             }
-            let target = try DatabaseOption.resolved(db, config: config)
+            let target = try storage.location()
             let source = try EvaluationStore(path: file)
             let added = try await EvaluationDatabases.with(target) { database in
                 try await database.merge(from: source, runs: runList(runs))

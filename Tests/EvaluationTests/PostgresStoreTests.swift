@@ -191,7 +191,7 @@ struct PostgresStoreTests {
             let missing = "postgres://postgres@127.0.0.1:\(cluster.port)/nosuchdb"
             let error = await #expect(throws: EvaluationError.self) { try await PostgresStore.connect(url: missing) }
             #expect("\(error.map(String.init(describing:)) ?? "")".contains("nosuchdb"))
-            let port = try PostgresCluster.freeLoopbackPort()
+            let port = try HostProbes.freeLoopbackPort()
             let refused = await #expect(throws: EvaluationError.self) {
                 try await PostgresStore.connect(url: "postgres://postgres@127.0.0.1:\(port)/x")
             }

@@ -132,7 +132,7 @@ struct PostgresWorkersTests {
 
         let bad = try runSolve(["compare", "--db", "postgres://h:70000/x"])
         #expect(bad.status == 2 && bad.stderr.contains("a port from 1 to 65535"), "\(bad.stderr)")
-        let port = try PostgresCluster.freeLoopbackPort()
+        let port = try HostProbes.freeLoopbackPort()
         let down = try runSolve(["eval", "status", "--db", "postgres://postgres@127.0.0.1:\(port)/x"])
         #expect(down.status == 2 && down.stderr.contains("cannot connect"), "\(down.stderr)")
     }

@@ -42,6 +42,9 @@ public enum HostProbes {
         }
     }
 
+    /// A loopback port nothing listens on now: a listener's, closed again.
+    public static func freeLoopbackPort() throws -> Int { Int(try Listener().port) }
+
     /// Starts `/bin/sleep 120` as the test's own process and returns its pid.
     public static func startSentinel() -> pid_t {
         var pid: pid_t = 0

@@ -89,7 +89,7 @@ public final class PostgresCluster: @unchecked Sendable {
             attempt += 1
             let port: Int
             do {
-                port = try freeLoopbackPort()
+                port = try HostProbes.freeLoopbackPort()
             } catch {
                 try? FileManager.default.removeItem(at: directory)
                 throw error
@@ -272,25 +272,6 @@ public final class PostgresCluster: @unchecked Sendable {
         guard result.status == 0 else {
             throw PostgresClusterError("initdb exited with \(result.status): \(String(result.output.suffix(3000)))")
         }
-    }
-
-    /// A loopback port nothing listens on now.
-    public static func freeLoopbackPort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw PostgresClusterError("socket: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard bound else { throw PostgresClusterError("bind: \(String(cString: strerror(errno)))") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 
     /// Runs a command with stdin from /dev/null, PG* variables removed, and stdout and stderr together. The output

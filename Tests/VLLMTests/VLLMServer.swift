@@ -1,5 +1,6 @@
 import Foundation
 import ModelClient
+import TestSupport
 
 /// vLLM's CPU build and the converted Qwen2.5-Coder-0.5B, as `Scripts/install-vllm-cpu` installs them.
 struct VLLMInstallation {
@@ -62,7 +63,7 @@ final class VLLMServer: @unchecked Sendable {
     /// Starts the server and waits for `/health` (about a minute on these machines).
     /// - Parameter reasoningParser: start with `--reasoning-parser deepseek_r1` and the think tokenizer.
     static func start(_ installation: VLLMInstallation, reasoningParser: Bool = false) async throws -> VLLMServer {
-        let port = try freePort()
+        let port = try HostProbes.freeLoopbackPort()
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("vllm-\(port).log")
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
@@ -126,27 +127,5 @@ final class VLLMServer: @unchecked Sendable {
         if process.isRunning { kill(pid, SIGKILL) }
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: log)
-    }
-
-    /// A loopback port nothing listens on now.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw VLLMError("socket: \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0 else { throw VLLMError("bind: \(String(cString: strerror(errno)))") }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
