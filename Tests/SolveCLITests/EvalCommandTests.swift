@@ -5,7 +5,7 @@ import Testing
 /// `solve eval`, `solve eval merge` and `solve compare` as a user runs them, against the scripted server.
 @Suite("solve eval and compare", .serialized)
 struct EvalCommandTests {
-    let server = ScriptedServer.shared
+    var server = ScriptedServer.shared
 
     /// A folder with a config of two scripted models and a two-problem set (copies of two-sum).
     func workspace() throws -> URL {

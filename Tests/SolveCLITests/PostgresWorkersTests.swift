@@ -8,8 +8,12 @@ import Testing
 struct PostgresWorkersTests {
     static let installation = PostgresInstallation.find()
     static let enabled = installation != nil || ProcessInfo.processInfo.environment["SOLVE_REQUIRE_POSTGRES"] == "1"
-    let server = ScriptedServer.shared
-    let cli = EvalCommandTests()
+    /// A scripted server of this suite's own: three workers at once would slow the shared one, whose other tests
+    /// measure timeouts.
+    static let server: ScriptedServer = {
+        do { return try ScriptedServer() } catch { fatalError("cannot start a scripted server: \(error)") }
+    }()
+    let cli = EvalCommandTests(server: PostgresWorkersTests.server)
 
     /// Waits until `sql` (one number) reaches `minimum`; false after `seconds`.
     func waitFor(_ sql: String, atLeast minimum: Int, in cluster: PostgresCluster, seconds: Double = 60) -> Bool {
@@ -52,7 +56,7 @@ struct PostgresWorkersTests {
         let folder = try cli.workspace()
         // `slow` answers after 3 s (accepted), `fb` at once (its first answers are wrong): 18 samples.
         let common = [
-            "--model", "slow", "--model", "fb", "--samples", "3", "--max-attempts", "2", "--concurrency", "2",
+            "--model", "slow", "--model", "fb", "--samples", "3", "--max-attempts", "2", "--concurrency", "1",
             "--run", "w",
         ]
         let workers = try (1...3).map { try cli.startEval(folder, common + ["--db", cluster.url], label: "w\($0)") }

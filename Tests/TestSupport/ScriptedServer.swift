@@ -11,7 +11,9 @@ public final class ScriptedServer: Sendable {
         do { return try ScriptedServer() } catch { fatalError("cannot start the scripted server: \(error)") }
     }()
 
-    private init() throws {
+    /// A server of its own, for tests whose load would slow the shared one's timing tests down; it exits when this
+    /// test process does.
+    public init() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         process.arguments = [Fixtures.fixture("scripted-server/server.py").path, "--exit-on-eof"]
