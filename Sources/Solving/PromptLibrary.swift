@@ -99,7 +99,8 @@ public struct PromptLibrary: Sendable {
 
     /// The messages that ask for an input generator for `problem` (contestant): a Python program that reads a test
     /// number from 1 to `tests` and prints one input, small random ones first, then edge cases, then the largest
-    /// the constraints allow.
+    /// the constraints allow; for a function problem, `tests` calls of the function in the same split
+    /// (``TestCalls``).
     public func generatorRequest(_ problem: Problem, tests: Int, model: ModelConfig) -> [ChatMessage] {
         var context = Self.problemContext(problem, language: .python)
         let split = GeneratorTests(count: tests)
@@ -108,6 +109,9 @@ public struct PromptLibrary: Sendable {
         context["edge_first"] = "\(split.edge.lowerBound)"
         context["edge_last"] = "\(split.edge.upperBound)"
         context["large_first"] = "\(split.large.lowerBound)"
+        context["small_count"] = "\(split.small.count)"
+        context["edge_count"] = "\(split.edge.count)"
+        context["large_count"] = "\(split.large.count)"
         let user = render("generator", context)
         guard model.systemPrompt else { return [ChatMessage(.user, user)] }
         return [ChatMessage(.system, render("system", context)), ChatMessage(.user, user)]

@@ -94,4 +94,39 @@ import Testing
         #expect(outcome.selection?.generatedInputs == 0)
         #expect(outcome.verdict == "AC", "\(what): a right program is still submitted")
     }
+
+    @Test func aFunctionProblemsTestCallsBecomeJSONArgumentsInTheSandbox() async throws {
+        let pairSum = try ProblemLoader.load(Fixtures.fixture("markdown/pair-sum.md"))
+        let function = try #require(pairSum.interface.function)
+        let calls = """
+            Solution().pairSum([2, 7, 11, 15], 9)
+            >>> pairSum(nums=[3, 3], target=6)
+            assert Solution().pairSum([1, 2], 3) == [0, 1]
+            pairSum([2, 7, 11, 15], 9)
+            pairSum({1, 2}, 3)
+            pairSum([float("nan")], 1)
+            pairSum(1 // 0, 2)
+            pairSum(list(range(5)), target=7)
+            pairSum([random.randint(1, 9) for _ in range(3)], 10)
+            print(len(x))  # not a call of the function
+            """
+        let driver = ExtractedProgram(
+            code: TestCalls.driver(calls: calls, function: function), language: "python", origin: .answer,
+            unterminated: false)
+        let model = ModelConfig.codeDefaults(alias: "m", served: "m", endpoints: ["http://scripted/v1"])
+        let context = StrategyContext(
+            problem: pairSum, model: model, languages: [.python], budget: 1,
+            prompts: try PromptLibrary(folder: Fixtures.root.appendingPathComponent("Prompts").path), judge: judge,
+            endpoints: EndpointPool(timeouts: SolveConfig.builtIn.timeouts, retry: RetryPolicy()) { _, _ in
+                ScriptedChatModel(serving: "none") { _, _ in .answer("") }
+            })
+        let (inputs, message) = try await InputGeneration(tests: 6).generate(with: driver, number: 2, in: context)
+        let texts = inputs.map { String(decoding: $0.data, as: UTF8.self) }
+        // The duplicate, the set, NaN and the division by zero are left out; keywords follow the starter's order.
+        #expect(texts.prefix(4) == ["[2, 7, 11, 15]\n9\n", "[3, 3]\n6\n", "[1, 2]\n3\n", "[0, 1, 2, 3, 4]\n7\n"])
+        #expect(texts.count == 5 && texts[4].hasSuffix("]\n10\n"), "the random call, seeded: \(texts)")
+        #expect(message == "5 inputs (largest 18 bytes); test 6 left out (test 6 printed nothing)")
+        let again = try await InputGeneration(tests: 6).generate(with: driver, number: 2, in: context)
+        #expect(again.0 == inputs, "the same inputs every time")
+    }
 }

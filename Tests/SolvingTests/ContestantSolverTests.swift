@@ -129,15 +129,14 @@ import Testing
         ("crashes", ProgramRun.failed(.runtimeError, "exit code 1")),
         ("prints nothing", ProgramRun.printed("\n")),
     ])
-    func aGeneratorThatFailsIsDroppedAndTheSolveGoesOn(what: String, run: ProgramRun) async throws {
+    func aGeneratorThatFailsItsFirstTestIsDroppedAndTheSolveGoesOn(what: String, run: ProgramRun) async throws {
         let chat = ContestantScripts.model(candidates: Self.fullCandidates)
-        let judge = ContestantScripts.judge(Self.fullBehaviours) { test in
-            test < 6 ? .printed(ContestantScripts.generated(test)) : run
-        }
+        let judge = ContestantScripts.judge(Self.fullBehaviours) { _ in run }
         let solver = try Self.solver(chat, judge: judge)
         let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 5))
         let generator = try #require(outcome.attempts.last)
-        #expect(generator.strategy == .generator && generator.message.hasPrefix("dropped: test 6"), "\(what)")
+        #expect(generator.strategy == .generator && generator.message.hasPrefix("dropped: test 1 "), "\(what)")
+        #expect(judge.runs.filter { $0.submission.name.hasPrefix("generator") }.count == 1, "not run again")
         let selection = try #require(outcome.selection)
         #expect(selection.generatedInputs == 0)
         #expect(judge.runs.allSatisfy { $0.submission.name.hasPrefix("generator") }, "no candidate ran on its inputs")
@@ -145,6 +144,49 @@ import Testing
         #expect(selection.groups == [[1], [2], [3]])
         #expect(selection.submitted == 1 && outcome.verdict == "AC")
         #expect(selection.reason.contains("tied on size, failures and CPU time: the earlier attempt"))
+    }
+
+    @Test(arguments: [
+        ProgramRun.failed(.timeLimitExceeded, "still running after 6000 ms wall time"), ProgramRun.printed(" \n"),
+    ])
+    func aGeneratorsFailingTestsAreLeftOutAndItsOthersKept(run: ProgramRun) async throws {
+        let chat = ContestantScripts.model(candidates: Self.fullCandidates)
+        let judge = ContestantScripts.judge(Self.fullBehaviours) { test in
+            test < 6 || test == 8 ? .printed(ContestantScripts.generated(test)) : run
+        }
+        let solver = try Self.solver(chat, judge: judge)
+        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 5))
+        let generator = try #require(outcome.attempts.last)
+        let why = run.failure.map { "ended with \($0.code) (\(run.message))" } ?? "printed nothing"
+        #expect(generator.message == "6 inputs (largest 8 bytes); 4 tests left out (test 6 \(why))")
+        let selection = try #require(outcome.selection)
+        #expect(selection.generatedInputs == 6)
+        #expect(selection.candidates[1].ruledOut?.hasPrefix("TLE on generated input 8") == true, "the large one")
+        #expect(selection.submitted == 1 && outcome.verdict == "AC")
+    }
+
+    @Test func aSecondGeneratorIsAskedForWhenTheFirstGaveNothingAndSurvivorsDiffer() async throws {
+        let chat = ContestantScripts.model(candidates: Self.fullCandidates)
+        let runs = Counter()
+        let judge = ContestantScripts.judge(Self.fullBehaviours) { test in
+            runs.next() == 0 ? .failed(.runtimeError, "exit code 1") : .printed(ContestantScripts.generated(test))
+        }
+        let solver = try Self.solver(chat, judge: judge)
+        let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 6))
+        #expect(
+            outcome.attempts.map(\.strategy) == [
+                .candidate, .candidate, .candidate, .candidate, .generator, .generator,
+            ])
+        #expect(outcome.attempts[4].message == "dropped: test 1 ended with RE (exit code 1)")
+        #expect(outcome.attempts[5].message == "10 inputs (largest 9 bytes)")
+        #expect(outcome.attempts[5].temperature == 0.8, "a step hotter than the first")
+        #expect(outcome.selection?.generatedInputs == 10)
+        #expect(outcome.selection?.candidates[1].ruledOut?.hasPrefix("TLE on generated input 8") == true)
+        // The same first generator failing with survivors that are one program: no second request.
+        let same = ContestantScripts.model(candidates: [1: ("fast", "cpp"), 2: ("fast", "cpp"), 3: ("wrong", "cpp")])
+        let failing = ContestantScripts.judge(Self.fullBehaviours) { _ in .failed(.runtimeError, "exit code 1") }
+        let alone = try await Self.solver(same, judge: failing).solve(problem, options: SolveOptions(maxAttempts: 6))
+        #expect(alone.attempts.filter { $0.strategy == .generator }.count == 1)
     }
 
     @Test func aProblemWithoutSamplesIsDecidedByAgreementAlone() async throws {

@@ -139,21 +139,36 @@ import Testing
         #expect(split.small == 1...2 && split.edge == 3...4 && split.large == 5...5)
     }
 
-    @Test func aFunctionProblemsGeneratorMustPrintJSONArguments() async throws {
+    @Test func aFunctionProblemsInputsAreJSONArgumentsFromTheModelsCalls() async throws {
         let pairSum = try ProblemLoader.load(Fixtures.fixture("markdown/pair-sum.md"))
-        let judge = ContestantScripts.judge([:]) { test in .printed(test == 3 ? "[1, 2\n" : "[1, 2]\n3\n") }
-        let step = InputGeneration()
-        let program = ExtractedProgram(
-            code: ContestantScripts.program(ContestantScripts.generatorName, "python"), language: "python",
-            origin: .answer,
-            unterminated: false)
-        let (inputs, message) = try await step.generate(
-            with: program, number: 4, in: context(judge: judge, problem: pairSum))
-        #expect(inputs.isEmpty)
-        #expect(message.hasPrefix("dropped: test 3 is not JSON arguments"))
-        let fine = ContestantScripts.judge([:]) { _ in .printed("[1, 2]\n3\n") }
-        let (kept, _) = try await step.generate(with: program, number: 4, in: context(judge: fine, problem: pairSum))
-        #expect(kept.count == 1, "ten identical inputs are one")
+        let judge = ContestantScripts.judge([:]) { test in .printed(test == 3 ? "[1, 2\n" : "[1, 2]\n\(test)\n") }
+        let chat = ScriptedChatModel(serving: "scripted/calls") { request, _ in
+            .answer("```python\nSolution().pairSum([1, 2], 3)\n```\n")
+        }
+        var state = StrategyState()
+        state.candidates = [
+            Candidate(
+                attempt: 1,
+                program: ExtractedProgram(code: "a = 1\n", language: "python", origin: .answer, unterminated: false),
+                language: .python),
+            Candidate(
+                attempt: 2,
+                program: ExtractedProgram(code: "b = 2\n", language: "python", origin: .answer, unterminated: false),
+                language: .python),
+        ]
+        let line = try await InputGeneration().run(on: &state, in: context(chat, judge: judge, problem: pairSum))
+        #expect(
+            line
+                == "#1 9 inputs (largest 10 bytes); test 3 left out (test 3 is not JSON arguments (argument line 1: not valid JSON at byte 6: expected ',' or ']'))"
+        )
+        let request = try #require(chat.requests.first?.messages.last?.content)
+        #expect(request.contains("Write 10 calls of `Solution().pairSum`, one per line"))
+        #expect(
+            request.contains("def pairSum(self, nums: List[int], target: int)"), "the starter code, with its signature")
+        let driver = try #require(judge.runs.first?.submission.source)
+        #expect(driver.hasPrefix(TestCalls.marker) && driver.contains("NAME = \"pairSum\""))
+        #expect(
+            state.attempts[0].program?.code == "Solution().pairSum([1, 2], 3)\n", "the record keeps the model's calls")
     }
 
     // MARK: Selection

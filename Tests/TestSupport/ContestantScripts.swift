@@ -135,7 +135,10 @@ public enum ContestantScripts {
             },
             run: { submission, input in
                 let text = String(decoding: input, as: UTF8.self)
-                if submission.source.contains("\(generatorName) = 1") {
+                // The scripted generator, or the driver of a function problem's test calls.
+                if submission.source.contains("\(generatorName) = 1")
+                    || submission.source.hasPrefix("# solve: the arguments of the model's test calls")
+                {
                     return generator(Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0)
                 }
                 guard let name = name(of: submission), let behaviour = behaviours[name] else { return .printed("") }
@@ -163,12 +166,14 @@ public enum ContestantScripts {
 }
 
 /// A thread-safe counter for scripts. `@unchecked Sendable`: `lock` guards `value`.
-final class Counter: @unchecked Sendable {
+public final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
 
+    public init() {}
+
     /// The current value, then one more.
-    func next() -> Int {
+    public func next() -> Int {
         lock.withLock {
             defer { value += 1 }
             return value
