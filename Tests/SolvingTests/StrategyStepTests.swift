@@ -211,6 +211,41 @@ import Testing
         #expect(state.choice == 1)
     }
 
+    @Test func groupsTiedOnSizeGoToTheOneTheOthersAgreeWithMoreOftenInputByInput() async throws {
+        // Three groups of one: #1 stands alone on inputs 1 and 2, #2 on input 3, #3 on inputs 4 and 5. Input by
+        // input, the others agree with #2 14 times, with #1 and #3 13 times: not the earliest, the most agreed with.
+        let alone = { (tests: Set<String>) in
+            ContestantScripts.Behaviour(run: { input in
+                .printed(tests.contains(input.trimmingCharacters(in: .whitespacesAndNewlines)) ? "odd\n" : "x\n")
+            })
+        }
+        let judge = ContestantScripts.judge([
+            "a": alone(["small 1", "small 2"]), "b": alone(["small 3"]), "c": alone(["small 4", "edge 5"]),
+        ])
+        var state = StrategyState()
+        for (index, name) in ["a", "b", "c"].enumerated() {
+            state.candidates.append(try await candidate(index + 1, name, judge: judge))
+        }
+        state.inputs = inputs(1...10)
+        _ = try await ExecutionSelection().run(on: &state, in: context(judge: judge))
+        #expect(state.groups == [[2], [1], [3]])
+        #expect(state.choice == 2)
+        #expect(
+            state.choiceReason
+                == "passed every sample (2); its group is the largest that agreed on 10 generated inputs (1 of 3); "
+                + "tied on size, and the others agree with it more often, input by input (14 against 13)")
+        // Two groups of one cannot be told apart this way: the same agreement for both.
+        var pair = StrategyState()
+        pair.candidates = Array(state.candidates.prefix(2)).map {
+            var fresh = $0
+            fresh.runs = []
+            return fresh
+        }
+        pair.inputs = inputs(1...10)
+        _ = try await ExecutionSelection().run(on: &pair, in: context(judge: judge))
+        #expect(pair.groups == [[1], [2]])
+    }
+
     @Test func runningAgainAfterARepairTakesBackItsOwnRulings() async throws {
         // Alone, the quadratic program fails input 8 and is out; with a repair that runs input 8 fine, input 8 is
         // valid and the ruling stands; the repair is chosen. Its runs are not made twice.

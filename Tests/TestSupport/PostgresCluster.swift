@@ -159,6 +159,9 @@ public final class PostgresCluster: @unchecked Sendable {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0, let port = UInt16(exactly: port) else { return false }
         defer { close(fd) }
+        // As a server binds: connections of a stopped server left in TIME_WAIT do not hold the port.
+        var reuse: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")

@@ -14,9 +14,11 @@ import Judging
 ///   an optimum the answer file states) may then split groups that are right; a checker that fails on a pair counts
 ///   as a disagreement. Groups form in attempt order, so a tolerance that is not transitive cannot reorder them.
 /// - Without generated inputs, only identical programs (comments and layout aside) group together.
-/// - Ranking: the largest group; ties by fewer failures (failed samples and failed generated-input runs, suspect
-///   ones included, over the group's members), then by the cheaper (the least CPU time of a member over its samples
-///   and inputs), then the earlier attempt. The group's member with the fewest failures, then the least CPU time,
+/// - Ranking: the largest group; ties by partial agreement (input by input, how many candidates outside the group
+///   printed what the group printed, summed over the kept inputs: the output most others share is likelier right,
+///   as in CodeT's and AlphaCode's clustering), then by fewer failures (failed samples and failed generated-input
+///   runs, suspect ones included, over the group's members), then by the cheaper (the least CPU time of a member over
+///   its samples and inputs), then the earlier attempt. The group's member with the fewest failures, then the least CPU time,
 ///   then the earliest attempt is the choice.
 /// - When no candidate passed every sample and every kept input, all those that compile are ranked the same way
 ///   (there failures tell them apart): the best is the submission if nothing better comes, but not a clean choice,
@@ -47,8 +49,8 @@ public struct ExecutionSelection: StrategyStep {
         for (index, reason) in out { state.candidates[index].ruledOut = reason }
         var ranked = try await group(
             pool.filter { out[$0] == nil }.map { state.candidates[$0] }, kept: kept, state: state, in: context)
-        state.groups = ranked.map { $0.map(\.attempt) }
-        state.choice = ranked.first?.min(by: Self.isPreferred)?.attempt
+        state.groups = ranked.map { $0.members.map(\.attempt) }
+        state.choice = ranked.first?.members.min(by: Self.isPreferred)?.attempt
         state.choiceReason = state.choice.flatMap { choice in
             state.candidate(choice).map { reason(for: $0, in: ranked, kept: kept.count, fallback: false) }
         }
@@ -60,7 +62,7 @@ public struct ExecutionSelection: StrategyStep {
             let compiled = state.candidates.indices.filter { state.candidates[$0].samples?.compile.ok == true }
             try await execute(compiled, of: &state, in: context)
             ranked = try await group(compiled.map { state.candidates[$0] }, kept: kept, state: state, in: context)
-            if let best = ranked.first?.min(by: Self.isPreferred) {
+            if let best = ranked.first?.members.min(by: Self.isPreferred) {
                 state.fallback = best.attempt
                 state.fallbackReason = reason(for: best, in: ranked, kept: kept.count, fallback: true)
             }
@@ -125,21 +127,46 @@ public struct ExecutionSelection: StrategyStep {
         return (kept, out)
     }
 
+    /// Candidates whose outputs agree on every kept input, and how far the others agree with them input by input.
+    struct Group {
+        var members: [Candidate]
+        /// Over the kept inputs, the candidates outside the group whose output agrees with the group's.
+        var agreement = 0
+    }
+
     /// `pool` grouped by agreement on the kept inputs, best group first.
     private func group(_ pool: [Candidate], kept: [Int], state: StrategyState, in context: StrategyContext)
-        async throws -> [[Candidate]]
+        async throws -> [Group]
     {
-        var groups: [[Candidate]] = []
+        var groups: [Group] = []
         for candidate in pool {
             var placed = false
             for index in groups.indices {
-                if try await agree(candidate, groups[index][0], on: kept, state: state, in: context) {
-                    groups[index].append(candidate)
+                if try await agree(candidate, groups[index].members[0], on: kept, state: state, in: context) {
+                    groups[index].members.append(candidate)
                     placed = true
                     break
                 }
             }
-            if !placed { groups.append([candidate]) }
+            if !placed { groups.append(Group(members: [candidate])) }
+        }
+        // Partial agreement only matters between the largest groups.
+        let largest = groups.map(\.members.count).max() ?? 0
+        if groups.filter({ $0.members.count == largest }).count > 1 {
+            for index in groups.indices where groups[index].members.count == largest {
+                let reference = groups[index].members[0]
+                let members = Set(groups[index].members.map(\.attempt))
+                for input in kept {
+                    for other in pool where !members.contains(other.attempt) {
+                        if try await context.judge.outputsAgree(
+                            other.runs[input].output, reference.runs[input].output, input: state.inputs[input].data,
+                            on: context.problem)
+                        {
+                            groups[index].agreement += 1
+                        }
+                    }
+                }
+            }
         }
         return groups.sorted(by: Self.ranksHigher)
     }
@@ -160,14 +187,16 @@ public struct ExecutionSelection: StrategyStep {
         return true
     }
 
-    /// Larger first; then fewer failures over the members; then the cheapest member; then the earliest attempt.
-    static func ranksHigher(_ a: [Candidate], _ b: [Candidate]) -> Bool {
-        if a.count != b.count { return a.count > b.count }
-        let failures = (a.map(\.failures).reduce(0, +), b.map(\.failures).reduce(0, +))
+    /// Larger first; then more partial agreement; then fewer failures over the members; then the cheapest member;
+    /// then the earliest attempt.
+    static func ranksHigher(_ a: Group, _ b: Group) -> Bool {
+        if a.members.count != b.members.count { return a.members.count > b.members.count }
+        if a.agreement != b.agreement { return a.agreement > b.agreement }
+        let failures = (a.members.map(\.failures).reduce(0, +), b.members.map(\.failures).reduce(0, +))
         if failures.0 != failures.1 { return failures.0 < failures.1 }
-        let cost = (a.map(\.cpuMilliseconds).min() ?? 0, b.map(\.cpuMilliseconds).min() ?? 0)
+        let cost = (a.members.map(\.cpuMilliseconds).min() ?? 0, b.members.map(\.cpuMilliseconds).min() ?? 0)
         if cost.0 != cost.1 { return cost.0 < cost.1 }
-        return (a.map(\.attempt).min() ?? 0) < (b.map(\.attempt).min() ?? 0)
+        return (a.members.map(\.attempt).min() ?? 0) < (b.members.map(\.attempt).min() ?? 0)
     }
 
     /// Fewer failures; then less CPU time; then the earlier attempt.
@@ -178,9 +207,9 @@ public struct ExecutionSelection: StrategyStep {
     }
 
     /// Why `chosen`: what it passed, its group, and how a tie was broken.
-    private func reason(for chosen: Candidate, in ranked: [[Candidate]], kept: Int, fallback: Bool) -> String {
+    private func reason(for chosen: Candidate, in ranked: [Group], kept: Int, fallback: Bool) -> String {
         let best = ranked[0]
-        let pool = ranked.map(\.count).reduce(0, +)
+        let pool = ranked.map(\.members.count).reduce(0, +)
         var parts: [String] = []
         if fallback {
             let samples = chosen.samples?.tests.count ?? 0
@@ -194,14 +223,21 @@ public struct ExecutionSelection: StrategyStep {
                     ? "passed every sample (\(chosen.samplesPassed))" : "compiles (no samples to run)")
         }
         if kept > 0 {
-            parts.append("its group is the largest that agreed on \(kept) generated inputs (\(best.count) of \(pool))")
+            parts.append(
+                "its group is the largest that agreed on \(kept) generated inputs (\(best.members.count) of \(pool))")
         } else if pool > 1 {
-            parts.append("no generated inputs to tell them apart: \(best.count) of \(pool) are the same program")
+            parts.append(
+                "no generated inputs to tell them apart: \(best.members.count) of \(pool) are the same program")
         }
-        if ranked.count > 1, ranked[1].count == best.count {
-            let failures = (best.map(\.failures).reduce(0, +), ranked[1].map(\.failures).reduce(0, +))
-            let cost = (best.map(\.cpuMilliseconds).min() ?? 0, ranked[1].map(\.cpuMilliseconds).min() ?? 0)
-            if failures.0 != failures.1 {
+        if ranked.count > 1, ranked[1].members.count == best.members.count {
+            let next = ranked[1]
+            let failures = (best.members.map(\.failures).reduce(0, +), next.members.map(\.failures).reduce(0, +))
+            let cost = (best.members.map(\.cpuMilliseconds).min() ?? 0, next.members.map(\.cpuMilliseconds).min() ?? 0)
+            if best.agreement != next.agreement {
+                parts.append(
+                    "tied on size, and the others agree with it more often, input by input (\(best.agreement) "
+                        + "against \(next.agreement))")
+            } else if failures.0 != failures.1 {
                 parts.append("tied on size, with fewer failures (\(failures.0) against \(failures.1))")
             } else if cost.0 != cost.1 {
                 parts.append("tied on size and failures, and cheaper (\(cost.0) ms of CPU against \(cost.1) ms)")
