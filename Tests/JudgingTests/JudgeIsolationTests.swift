@@ -59,9 +59,10 @@ struct JudgeIsolationTests {
     func judgesInTwoPidNamespaces() async throws {
         let folder = try Fixtures.temporaryDirectory(prefix: "two-judges")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let long = try Self.memoryProblem(tests: 3, in: folder.appendingPathComponent("long"))
+        let long = try Self.memoryProblem(tests: 8, in: folder.appendingPathComponent("long"))
         let short = try Self.memoryProblem(tests: 1, in: folder.appendingPathComponent("short"))
-        // The short judge finishes, and removes its slots, while the long one is still judging.
+        // The short judge finishes, and removes its slots, while the long one is still judging: eight tests of a
+        // second each leave it room even when the whole suite loads both cores (three were not enough in CI).
         let (first, firstOutput) = try Self.startJudge(long.problem, long.program)
         try await Task.sleep(for: .milliseconds(300))
         let (second, secondOutput) = try Self.startJudge(short.problem, short.program)
