@@ -18,8 +18,8 @@ import Judging
 ///   printed what the group printed, summed over the kept inputs: the output most others share is likelier right,
 ///   as in CodeT's and AlphaCode's clustering), then by fewer failures (failed samples and failed generated-input
 ///   runs, suspect ones included, over the group's members), then by the cheaper (the least CPU time of a member over
-///   its samples and inputs), then the earlier attempt. The group's member with the fewest failures, then the least CPU time,
-///   then the earliest attempt is the choice.
+///   its samples and inputs), then the earlier attempt. The group's member with the fewest failures, then the least
+///   CPU time, then the earliest attempt is the choice.
 /// - When no candidate passed every sample and every kept input, all those that compile are ranked the same way
 ///   (there failures tell them apart): the best is the submission if nothing better comes, but not a clean choice,
 ///   so a repair may follow.

@@ -99,7 +99,7 @@ public struct InputGeneration: StrategyStep {
             return ([], "dropped: it does not compile (\(line))")
         }
         var runs = first.runs
-        if tests > 1, first.runs.count == 1, Self.problem(with: first.runs[0], of: context.problem) == nil {
+        if tests > 1, first.runs.count == 1, Self.problem(with: first.runs[0], of: problem) == nil {
             let rest = try await context.judge.execute(
                 submission, on: (2...tests).map { Data("\($0)\n".utf8) }, of: problem, options: options)
             runs += rest.compile.ok ? rest.runs : []
