@@ -6,8 +6,8 @@ import Testing
 @testable import ServerBench
 
 /// The benchmark against the scripted server's `paced` scenario, whose TTFT and token rate are known.
-/// Bounds are loose: the machine has 2 shared cores.
-@Suite(.serialized) struct ServerBenchmarkTests {
+/// Bounds are loose: the machine has 2 shared cores. A `TimingTests` suite: it runs in its own `swift test` stage.
+@Suite(.serialized) struct ServerBenchmarkTimingTests {
     let server = ScriptedServer.shared
 
     func settings(_ model: String, concurrency: [Int], maxTokens: Int = 20, requests: Int? = nil) -> BenchSettings {
@@ -33,14 +33,12 @@ import Testing
             #expect(level.shortRequests == 0)
         }
         // 2 streams in flight: the level's requests overlap (their latencies add up to about twice its wall time;
-        // one at a time, to about its wall time), and that gives more total throughput than 1. The overlap does not
-        // depend on how loaded the machine is; the throughput ratio (about 2 when idle) does, so it is only checked
-        // to be above 1.
+        // one at a time, to about its wall time), and that gives more total throughput than 1 (about twice).
         let overlaps = report.levels.map { level in level.samples.map(\.latency).reduce(0, +) / level.wallSeconds }
         #expect(overlaps[0] > 0.9 && overlaps[0] <= 1.01, "one in flight: \(overlaps)")
         #expect(overlaps[1] > 1.8, "two in flight: \(overlaps)")
         let ratio = report.levels[1].outputTokensPerSecond / report.levels[0].outputTokensPerSecond
-        #expect(ratio > 1, "throughput ratio \(ratio)")
+        #expect(ratio > 1.5, "throughput ratio \(ratio)")
         #expect(report.bestConcurrency == 2)
         #expect(report.tokenSource == "usage")
         #expect(report.metrics == .available(server: "vllm", figures: ["running", "waiting", "KV cache"]))
