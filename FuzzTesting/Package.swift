@@ -8,7 +8,7 @@ import PackageDescription
 let targets = [
     "FuzzMarkdownProblem", "FuzzKattisPackage", "FuzzLiveCodeBench", "FuzzHumanEval", "FuzzCodeContests",
     "FuzzPickledString", "FuzzInflate", "FuzzSolveConfig", "FuzzServerSentEvents", "FuzzChatStream",
-    "FuzzOutputComparison", "FuzzPostgresURL",
+    "FuzzOutputComparison", "FuzzPostgresURL", "FuzzInputShape",
 ]
 
 let package = Package(
@@ -29,6 +29,7 @@ let package = Package(
                     .product(name: "ModelClient", package: "solve"),
                     .product(name: "ModelFleet", package: "solve"),
                     .product(name: "Evaluation", package: "solve"),
+                    .product(name: "Solving", package: "solve"),
                 ]
             )
         }

@@ -128,6 +128,7 @@ import Testing
         ("never ends", ProgramRun.failed(.timeLimitExceeded, "still running after 6000 ms wall time")),
         ("crashes", ProgramRun.failed(.runtimeError, "exit code 1")),
         ("prints nothing", ProgramRun.printed("\n")),
+        ("prints what is not an input in the samples' format", ProgramRun.printed("t = 1\nn = 3\n")),
     ])
     func aGeneratorThatFailsItsFirstTestIsDroppedAndTheSolveGoesOn(what: String, run: ProgramRun) async throws {
         let chat = ContestantScripts.model(candidates: Self.fullCandidates)
@@ -147,9 +148,15 @@ import Testing
     }
 
     @Test(arguments: [
-        ProgramRun.failed(.timeLimitExceeded, "still running after 6000 ms wall time"), ProgramRun.printed(" \n"),
+        (
+            ProgramRun.failed(.timeLimitExceeded, "still running after 6000 ms wall time"),
+            "ended with TLE (still running after 6000 ms wall time)"
+        ),
+        (ProgramRun.printed(" \n"), "printed nothing"),
+        (ProgramRun.printed("[2, 7]\n"), "has \"[2,\" where the sample inputs have only integers"),
+        (ProgramRun.printed("3\n1 2 3\n"), "has 1 token on its first line where every sample has 2"),
     ])
-    func aGeneratorsFailingTestsAreLeftOutAndItsOthersKept(run: ProgramRun) async throws {
+    func aGeneratorsFailingTestsAreLeftOutAndItsOthersKept(run: ProgramRun, why: String) async throws {
         let chat = ContestantScripts.model(candidates: Self.fullCandidates)
         let judge = ContestantScripts.judge(Self.fullBehaviours) { test in
             test < 6 || test == 8 ? .printed(ContestantScripts.generated(test)) : run
@@ -157,12 +164,19 @@ import Testing
         let solver = try Self.solver(chat, judge: judge)
         let outcome = try await solver.solve(problem, options: SolveOptions(maxAttempts: 5))
         let generator = try #require(outcome.attempts.last)
-        let why = run.failure.map { "ended with \($0.code) (\(run.message))" } ?? "printed nothing"
-        #expect(generator.message == "6 inputs (largest 8 bytes); 4 tests left out (test 6 \(why))")
+        #expect(generator.message == "6 inputs (largest 12 bytes); 4 tests left out (test 6 \(why))")
         let selection = try #require(outcome.selection)
         #expect(selection.generatedInputs == 6)
         #expect(selection.candidates[1].ruledOut?.hasPrefix("TLE on generated input 8") == true, "the large one")
         #expect(selection.submitted == 1 && outcome.verdict == "AC")
+    }
+
+    @Test func aGeneratorThatPrintsTheSameInputForEveryTestGivesOneInput() async throws {
+        let chat = ContestantScripts.model(candidates: Self.fullCandidates)
+        let judge = ContestantScripts.judge(Self.fullBehaviours) { _ in .printed("2 1\n0 1\n") }
+        let outcome = try await Self.solver(chat, judge: judge).solve(problem, options: SolveOptions(maxAttempts: 5))
+        #expect(outcome.attempts.last?.message == "1 input (8 bytes)")
+        #expect(outcome.selection?.generatedInputs == 1)
     }
 
     @Test func aSecondGeneratorIsAskedForWhenTheFirstGaveNothingAndSurvivorsDiffer() async throws {
@@ -178,7 +192,7 @@ import Testing
                 .candidate, .candidate, .candidate, .candidate, .generator, .generator,
             ])
         #expect(outcome.attempts[4].message == "dropped: test 1 ended with RE (exit code 1)")
-        #expect(outcome.attempts[5].message == "10 inputs (largest 9 bytes)")
+        #expect(outcome.attempts[5].message == "10 inputs (largest 13 bytes)")
         #expect(outcome.attempts[5].temperature == 0.8, "a step hotter than the first")
         #expect(outcome.selection?.generatedInputs == 10)
         #expect(outcome.selection?.candidates[1].ruledOut?.hasPrefix("TLE on generated input 8") == true)
@@ -280,8 +294,9 @@ import Testing
             outcome.attempts.map(\.strategy) == [.candidate, .candidate, .candidate, .candidate, .generator, .repair])
         let repair = try #require(outcome.attempts.last)
         let feedback = try #require(repair.messages.last?.content)
-        #expect(feedback.contains("It passed the examples. Then, on an input generated from the constraints (8 bytes)"))
-        #expect(feedback.contains("Time Limit Exceeded") && feedback.contains("large 8"))
+        #expect(
+            feedback.contains("It passed the examples. Then, on an input generated from the constraints (12 bytes)"))
+        #expect(feedback.contains("Time Limit Exceeded") && feedback.contains("99999 8"))
         #expect(repair.messages[2].content.contains("slow = 1"))
         #expect(outcome.selection?.submitted == 6 && outcome.verdict == "AC")
         #expect(outcome.selection?.groups == [[6]])
@@ -326,7 +341,7 @@ import Testing
         #expect(submission.hasPrefix("# Submission: AC\n"))
         #expect(submission.contains("- protocol: contestant"))
         #expect(submission.contains("- submitted: attempt 1"))
-        #expect(submission.contains("| 2 | python | 2/2 | 3 | 3009 ms | TLE on generated input 8 (8 bytes) |"))
+        #expect(submission.contains("| 2 | python | 2/2 | 3 | 3009 ms | TLE on generated input 8 (12 bytes) |"))
         #expect(submission.contains("| generator | 1 |"))
         let result = try #require(
             try JSONSerialization.jsonObject(

@@ -120,7 +120,7 @@ import Testing
         var two = one
         two.candidates.append(try await candidate(2, "quick", judge: judge))
         let line = try await InputGeneration().run(on: &two, in: context(chat, judge: judge, budget: 1))
-        #expect(line == "#1 10 inputs (largest 9 bytes)")
+        #expect(line == "#1 10 inputs (largest 13 bytes)")
         #expect(two.inputs.map(\.test) == Array(1...10) && two.attempts.last?.verdict == "generator")
         #expect(ContestantScripts.isGeneratorRequest(try #require(chat.requests.first)))
         #expect(try await InputGeneration().run(on: &two, in: context(chat, judge: judge)) == nil, "asked for once")
@@ -177,7 +177,7 @@ import Testing
         // Input 9 crashes both programs: more likely invalid than both wrong; it rules nobody out.
         let crashesOn9 = { (output: String) in
             ContestantScripts.Behaviour(run: {
-                $0.contains("9") ? .failed(.runtimeError, "exit code 1") : .printed(output + $0)
+                ContestantScripts.test(of: $0) == 9 ? .failed(.runtimeError, "exit code 1") : .printed(output + $0)
             })
         }
         let judge = ContestantScripts.judge(["fast": crashesOn9("same:"), "quick": crashesOn9("same:")])
@@ -214,14 +214,12 @@ import Testing
     @Test func groupsTiedOnSizeGoToTheOneTheOthersAgreeWithMoreOftenInputByInput() async throws {
         // Three groups of one: #1 stands alone on inputs 1 and 2, #2 on input 3, #3 on inputs 4 and 5. Input by
         // input, the others agree with #2 14 times, with #1 and #3 13 times: not the earliest, the most agreed with.
-        let alone = { (tests: Set<String>) in
+        let alone = { (tests: Set<Int>) in
             ContestantScripts.Behaviour(run: { input in
-                .printed(tests.contains(input.trimmingCharacters(in: .whitespacesAndNewlines)) ? "odd\n" : "x\n")
+                .printed(tests.contains(ContestantScripts.test(of: input) ?? 0) ? "odd\n" : "x\n")
             })
         }
-        let judge = ContestantScripts.judge([
-            "a": alone(["small 1", "small 2"]), "b": alone(["small 3"]), "c": alone(["small 4", "edge 5"]),
-        ])
+        let judge = ContestantScripts.judge(["a": alone([1, 2]), "b": alone([3]), "c": alone([4, 5])])
         var state = StrategyState()
         for (index, name) in ["a", "b", "c"].enumerated() {
             state.candidates.append(try await candidate(index + 1, name, judge: judge))

@@ -80,9 +80,9 @@ public enum ContestantScripts {
         public static let correct = Behaviour()
         /// Passes the samples, then prints something else on every generated input.
         public static let otherwise = Behaviour(run: { .printed("other:" + $0) })
-        /// Passes the samples and is too slow on the largest inputs (those the generator marks `large`).
+        /// Passes the samples and is too slow on the largest inputs (the generator's, ``largeSize`` first).
         public static let quadratic = Behaviour(run: { input in
-            input.contains("large")
+            input.hasPrefix("\(largeSize) ")
                 ? .failed(.timeLimitExceeded, "used 1000 ms of CPU, limit 1000 ms") : .printed("same:" + input)
         })
         /// Fails every sample.
@@ -91,10 +91,23 @@ public enum ContestantScripts {
         public static let broken = Behaviour(samples: .compileError)
     }
 
-    /// What the scripted generator prints for test `t`: `small t` up to 4, `edge t` up to 7, then `large t`.
+    /// What the scripted generator prints for test `t`, in two-sum's input format (two integers, then the
+    /// numbers): `2 t` and `0 t` up to 4, `2 -t` and `0 -t` up to 7, then the large ones, whose first line is
+    /// `99999 t` (what ``Behaviour/quadratic`` runs out of time on).
     public static func generated(_ test: Int) -> String {
-        test <= 4 ? "small \(test)\n" : test <= 7 ? "edge \(test)\n" : "large \(test)\n"
+        test <= 4
+            ? "2 \(test)\n0 \(test)\n"
+            : test <= 7 ? "2 -\(test)\n0 -\(test)\n" : "\(largeSize) \(test)\n1 \(test - 1)\n"
     }
+
+    /// The test number a ``generated(_:)`` input was printed for (the second number of its first line, unsigned).
+    public static func test(of input: String) -> Int? {
+        let first = input.split(separator: "\n").first?.split(separator: " ") ?? []
+        return first.count == 2 ? Int(first[1]).map(abs) : nil
+    }
+
+    /// The size on the first line of the scripted generator's large inputs.
+    public static let largeSize = 99999
 
     /// A judge of the named programs in `behaviours` (any other program is a wrong answer on the samples and prints
     /// nothing), and of the generator, which runs as `generator` says (default: ``generated(_:)``).

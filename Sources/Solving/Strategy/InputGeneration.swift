@@ -10,7 +10,8 @@ import ProblemFormat
 /// least 2 s of CPU per input and 16 MiB of output. It is asked for only when there is something to choose between:
 /// two different survivors, or one and budget left for a repair. A generator that does not compile, or fails or
 /// prints nothing on its first test, is dropped; otherwise each test that fails, floods, never ends or prints nothing
-/// (or, for a function problem, is not JSON arguments) is left out and the others are kept. When a generator gave no
+/// (or, for a function problem, is not JSON arguments; otherwise, has a token or a first line no sample input has,
+/// ``InputShape``) is left out and the others are kept. When a generator gave no
 /// inputs and survivors still differ, one more is asked for (at most `maxRequests` in all, within the budget).
 public struct InputGeneration: StrategyStep {
     public let name = "generator"
@@ -92,6 +93,9 @@ public struct InputGeneration: StrategyStep {
                 timeMilliseconds: max(2000, problem.limits.timeMilliseconds), memoryBytes: problem.limits.memoryBytes),
             outputLimitBytes: Self.outputLimitBytes, stopAtFirstFailure: false, standalone: true)
         let submission = Submission(source: program.code, language: language, name: "generator-\(number)")
+        let shape =
+            problem.interface.function == nil
+            ? InputShape(samples: problem.samples.compactMap { try? $0.input.read() }) : nil
         let first = try await context.judge.execute(
             submission, on: [Data("1\n".utf8)], of: problem, options: options)
         guard first.compile.ok else {
@@ -99,7 +103,7 @@ public struct InputGeneration: StrategyStep {
             return ([], "dropped: it does not compile (\(line))")
         }
         var runs = first.runs
-        if tests > 1, first.runs.count == 1, Self.problem(with: first.runs[0], of: problem) == nil {
+        if tests > 1, first.runs.count == 1, Self.problem(with: first.runs[0], of: problem, shape: shape) == nil {
             let rest = try await context.judge.execute(
                 submission, on: (2...tests).map { Data("\($0)\n".utf8) }, of: problem, options: options)
             runs += rest.compile.ok ? rest.runs : []
@@ -111,14 +115,17 @@ public struct InputGeneration: StrategyStep {
                 leftOut.append((test, "did not run"))
                 continue
             }
-            if let why = Self.problem(with: runs[test - 1], of: problem) {
+            if let why = Self.problem(with: runs[test - 1], of: problem, shape: shape) {
                 leftOut.append((test, why))
             } else if !inputs.contains(where: { $0.data == runs[test - 1].output }) {
                 inputs.append(GeneratedInput(data: runs[test - 1].output, generator: number, test: test))
             }
         }
         let largest = inputs.map(\.data.count).max() ?? 0
-        var message = "\(inputs.count) inputs (largest \(GeneratedInput.size(largest)))"
+        var message =
+            inputs.count == 1
+            ? "1 input (\(GeneratedInput.size(largest)))"
+            : "\(inputs.count) inputs (largest \(GeneratedInput.size(largest)))"
         if let first = leftOut.first {
             guard !inputs.isEmpty else { return ([], "dropped: test \(first.test) \(first.why)") }
             message +=
@@ -129,9 +136,9 @@ public struct InputGeneration: StrategyStep {
     }
 
     /// Why a generator's run gives no input, or nil when its output is one.
-    private static func problem(with run: ProgramRun, of problem: Problem) -> String? {
+    private static func problem(with run: ProgramRun, of problem: Problem, shape: InputShape?) -> String? {
         if let failure = run.failure { return "ended with \(failure.code) (\(run.message))" }
-        guard run.output.contains(where: { !isSpace($0) }) else { return "printed nothing" }
+        guard run.output.contains(where: { !InputShape.isSpace($0) }) else { return "printed nothing" }
         if problem.interface.function != nil {
             do {
                 _ = try PythonFunction.arguments(String(decoding: run.output, as: UTF8.self))
@@ -139,10 +146,8 @@ public struct InputGeneration: StrategyStep {
                 return "is not JSON arguments (\(error))"
             }
         }
-        return nil
+        return shape?.mismatch(run.output)
     }
-
-    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 }
 
 /// How a generator's test numbers are split: small random inputs, edge cases, the largest inputs.
