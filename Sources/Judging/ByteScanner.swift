@@ -62,7 +62,7 @@ struct ByteScanner {
         while true {
             if position == count, !refill() { return false }
             let start = position
-            while position < count, Self.isSpace(memory.chunk[position]) { position += 1 }
+            while position < count, OutputComparison.isSpace(memory.chunk[position]) { position += 1 }
             Self.append(memory.chunk, start..<position, to: &space, limit: sizes.head)
             if position < count { break }
         }
@@ -70,7 +70,7 @@ struct ByteScanner {
         while true {
             if position == count, !refill() { break }
             let start = position
-            while position < count, !Self.isSpace(memory.chunk[position]) { position += 1 }
+            while position < count, !OutputComparison.isSpace(memory.chunk[position]) { position += 1 }
             Self.append(memory.chunk, start..<position, to: &item, limit: sizes.head)
             if position < count { break }
         }
@@ -114,10 +114,6 @@ struct ByteScanner {
         while nextToken() { tokens += 1 }
         return tokens
     }
-
-    /// ASCII whitespace: space, tab, LF, VT, FF, CR.
-    @inline(__always)
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
 
     /// Adds `chunk[range]` to the span, keeping what fits of it in the span's head.
     private static func append(

@@ -4,6 +4,11 @@ import ProblemFormat
 /// Compares a program's output with the reference answer in-process (token and exact checkers), and a function's
 /// result with the expected one.
 public enum OutputComparison {
+    /// ASCII whitespace (space, tab, LF, VT, FF, CR), as in C's `isspace` and contest judges' checkers: what
+    /// separates tokens, here and wherever inputs or outputs are cut into tokens.
+    @inlinable
+    public static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte &- 0x09 < 5 }
+
     /// nil when the output is accepted, otherwise why not.
     public static func mismatch(output: Data, answer: Data, checker: CheckerSpec) -> String? {
         mismatch(ByteSource(output), ByteSource(answer), checker: checker)

@@ -11,8 +11,8 @@ import ProblemFormat
 /// two different survivors, or one and budget left for a repair. A generator that does not compile, or fails or
 /// prints nothing on its first test, is dropped; otherwise each test that fails, floods, never ends or prints nothing
 /// (or, for a function problem, is not JSON arguments; otherwise, has a token or a first line no sample input has,
-/// ``InputShape``) is left out and the others are kept. When a generator gave no
-/// inputs and survivors still differ, one more is asked for (at most `maxRequests` in all, within the budget).
+/// ``InputShape``) is left out and the others are kept. When a generator gave no inputs and survivors still differ,
+/// one more is asked for (at most `maxRequests` in all, within the budget).
 public struct InputGeneration: StrategyStep {
     public let name = "generator"
     /// Test numbers the generator is run with.
@@ -138,7 +138,7 @@ public struct InputGeneration: StrategyStep {
     /// Why a generator's run gives no input, or nil when its output is one.
     private static func problem(with run: ProgramRun, of problem: Problem, shape: InputShape?) -> String? {
         if let failure = run.failure { return "ended with \(failure.code) (\(run.message))" }
-        guard run.output.contains(where: { !InputShape.isSpace($0) }) else { return "printed nothing" }
+        guard run.output.contains(where: { !OutputComparison.isSpace($0) }) else { return "printed nothing" }
         if problem.interface.function != nil {
             do {
                 _ = try PythonFunction.arguments(String(decoding: run.output, as: UTF8.self))

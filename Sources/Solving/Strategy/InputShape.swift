@@ -1,4 +1,5 @@
 import Foundation
+import Judging
 
 /// What the sample inputs say a valid input looks like, to leave out a generated input that cannot be one (a generator
 /// that prints `t = 5` or a Python list where the samples have plain numbers). Two checks, both learned from the
@@ -67,15 +68,15 @@ public struct InputShape: Sendable, Hashable {
         return found
     }
 
-    /// Calls `body` with each whitespace-separated token's kind, bytes and line number (0 first) until it returns
-    /// false.
+    /// Calls `body` with each token's kind, bytes and line number (0 first) until it returns false. Tokens are split
+    /// on the judge's whitespace (``OutputComparison/isSpace(_:)``).
     static func scan(_ data: Data, _ body: (TokenKind, Slice<UnsafeRawBufferPointer>, Int) -> Bool) {
         data.withUnsafeBytes { bytes in
             var line = 0
             var start: Int?
             for index in 0...bytes.count {
                 let byte: UInt8? = index < bytes.count ? bytes[index] : nil
-                if let byte, !isSpace(byte) {
+                if let byte, !OutputComparison.isSpace(byte) {
                     if start == nil { start = index }
                     continue
                 }
@@ -113,9 +114,6 @@ public struct InputShape: Sendable, Hashable {
         }
         return rest.isEmpty ? .number : .word
     }
-
-    /// ASCII whitespace: what separates tokens.
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     private static func isDigit(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) }
 }
